@@ -1,0 +1,4 @@
+/**
+ * The openHAB binding: thing types, handlers, discovery and the web mounts inside openHAB.
+ */
+package org.openhab.binding.beholder.internal;
