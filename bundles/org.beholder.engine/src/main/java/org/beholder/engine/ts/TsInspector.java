@@ -1,13 +1,17 @@
 package org.beholder.engine.ts;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Checks a transport stream as a player would read it: sync bytes, continuity counters per PID, the PAT and PMT
+ * Checks a transport stream as a player would read it: sync bytes, continuity counters per PID (a single
+ * identical duplicate packet is allowed, as ISO/IEC 13818-1 permits), the PAT and PMT
  * before any elementary stream data, and whether the first video access unit is a keyframe (an H.264 IDR or
  * an H.265 IRAP NAL unit in the first video PES). Feed it bytes in any chunking that keeps 188-byte alignment.
  */
@@ -16,6 +20,8 @@ public final class TsInspector {
     private static final int STREAM_TYPE_H265 = 0x24;
 
     private final Map<Integer, Integer> lastCounter = new HashMap<>();
+    private final Map<Integer, byte[]> lastPacket = new HashMap<>();
+    private final Set<Integer> duplicatedPids = new HashSet<>();
     private final List<String> problems = new ArrayList<>();
     private int pmtPid = -1;
     private int videoPid = -1;
@@ -26,6 +32,8 @@ public final class TsInspector {
     private boolean sawPat;
     private boolean sawPmt;
     private Boolean firstVideoUnitIsKeyframe;
+    private long firstPts = -1;
+    private long lastPts = -1;
     private byte[] pendingVideoPes;
     private int pendingLength;
 
@@ -75,9 +83,18 @@ public final class TsInspector {
         }
         int counter = TsPacket.continuityCounter(data, at);
         Integer last = lastCounter.put(pid, counter);
-        if (last != null && counter != ((last + 1) & 0x0F) && !discontinuityFlagged(data, at)) {
-            problem("continuity error on PID " + pid + ": " + last + " -> " + counter);
+        byte[] previous = lastPacket.get(pid);
+        boolean duplicate = last != null && counter == last && previous != null
+                && Arrays.equals(previous, 0, TsPacket.SIZE, data, at, at + TsPacket.SIZE);
+        if (duplicate && !duplicatedPids.add(pid)) {
+            problem("PID " + pid + " packet repeated more than once");
+        } else if (!duplicate) {
+            duplicatedPids.remove(pid);
+            if (last != null && counter != ((last + 1) & 0x0F) && !discontinuityFlagged(data, at)) {
+                problem("continuity error on PID " + pid + ": " + last + " -> " + counter);
+            }
         }
+        lastPacket.put(pid, Arrays.copyOfRange(data, at, at + TsPacket.SIZE));
     }
 
     private static boolean discontinuityFlagged(byte[] data, int at) {
@@ -126,6 +143,7 @@ public final class TsInspector {
         }
         if (unitStart) {
             finishVideoUnit();
+            readPts(data, payload, end);
             pendingVideoPes = new byte[Math.max(4096, end - payload)];
             pendingLength = 0;
         }
@@ -134,11 +152,25 @@ public final class TsInspector {
         }
         int length = end - payload;
         if (pendingLength + length > pendingVideoPes.length) {
-            pendingVideoPes = java.util.Arrays.copyOf(pendingVideoPes, Math.max(pendingVideoPes.length * 2,
+            pendingVideoPes = Arrays.copyOf(pendingVideoPes, Math.max(pendingVideoPes.length * 2,
                     pendingLength + length));
         }
         System.arraycopy(data, payload, pendingVideoPes, pendingLength, length);
         pendingLength += length;
+    }
+
+    private void readPts(byte[] data, int pes, int end) {
+        if (pes + 14 > end || data[pes] != 0 || data[pes + 1] != 0 || data[pes + 2] != 1
+                || (data[pes + 7] & 0x80) == 0) {
+            return;
+        }
+        int p = pes + 9;
+        long pts = ((long) (data[p] & 0x0E) << 29) | ((data[p + 1] & 0xFF) << 22) | ((data[p + 2] & 0xFE) << 14)
+                | ((data[p + 3] & 0xFF) << 7) | ((data[p + 4] & 0xFE) >> 1);
+        if (firstPts < 0) {
+            firstPts = pts;
+        }
+        lastPts = Math.max(lastPts, pts);
     }
 
     private void finishVideoUnit() {
@@ -199,6 +231,11 @@ public final class TsInspector {
 
     public long keyframeUnits() {
         return keyframeUnits;
+    }
+
+    /** Video presentation time span from the first to the last PES seen, in 90 kHz ticks (0 if none). */
+    public long videoPtsSpan90k() {
+        return firstPts < 0 ? 0 : lastPts - firstPts;
     }
 
     /** True when the first complete video access unit was a keyframe; false when not or when none was seen. */

@@ -1,0 +1,13 @@
+package org.beholder.engine;
+
+/**
+ * One access unit of the live stream as 188-byte-aligned MPEG-TS. A keyframe chunk always begins with PAT and
+ * PMT, so a reader can start at any keyframe. The array is shared between consumers and must not be modified.
+ *
+ * @param data      whole TS packets
+ * @param keyframe  true when the chunk starts with a keyframe (and PAT/PMT)
+ * @param ptsNanos  presentation time of the access unit in pipeline running time
+ * @param wallClockMillis when the chunk left the muxer, in epoch milliseconds
+ */
+public record TsChunk(byte[] data, boolean keyframe, long ptsNanos, long wallClockMillis) {
+}

@@ -1,0 +1,238 @@
+package org.beholder.engine.internal.gst;
+
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.EnumSet;
+
+import org.beholder.engine.ChannelConfig;
+import org.beholder.engine.Transport;
+import org.freedesktop.gstreamer.Bin;
+import org.freedesktop.gstreamer.Buffer;
+import org.freedesktop.gstreamer.Bus;
+import org.freedesktop.gstreamer.Caps;
+import org.freedesktop.gstreamer.Element;
+import org.freedesktop.gstreamer.ElementFactory;
+import org.freedesktop.gstreamer.FlowReturn;
+import org.freedesktop.gstreamer.Format;
+import org.freedesktop.gstreamer.Gst;
+import org.freedesktop.gstreamer.Pad;
+import org.freedesktop.gstreamer.Pipeline;
+import org.freedesktop.gstreamer.Sample;
+import org.freedesktop.gstreamer.State;
+import org.freedesktop.gstreamer.Structure;
+import org.freedesktop.gstreamer.elements.AppSink;
+import org.freedesktop.gstreamer.event.SeekFlags;
+import org.freedesktop.gstreamer.event.SeekType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run of a channel's GStreamer pipeline, from connect to teardown. A failed or finished run is thrown away
+ * and the channel builds a new one. Callbacks arrive on GStreamer threads and must hand work off at once.
+ */
+public final class ChannelPipeline {
+    private static final Logger logger = LoggerFactory.getLogger(ChannelPipeline.class);
+
+    /** What a pipeline run reports. All called on GStreamer threads: return quickly, never block. */
+    public interface Callbacks {
+        void accessUnit(byte[] ts, boolean keyframe, long ptsNanos);
+
+        void keyframe(int width, int height, byte[] i420);
+
+        void codec(String codec);
+
+        void failed(String message, boolean userMustFix);
+
+        void ended();
+    }
+
+    private final ChannelConfig config;
+    private final Callbacks callbacks;
+    private final String target;
+    private final BufferLists.Reader reader = new BufferLists.Reader();
+    private Pipeline pipeline;
+    private volatile boolean stopped;
+
+    private ChannelPipeline(ChannelConfig config, Callbacks callbacks) {
+        this.config = config;
+        this.callbacks = callbacks;
+        URI uri = URI.create(config.url());
+        this.target = "file".equals(config.scheme()) ? Path.of(uri).toString()
+                : uri.getHost() == null ? config.url() : uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
+    }
+
+    /** Builds and starts a pipeline; failures are reported through {@code callbacks.failed}. */
+    public static ChannelPipeline start(ChannelConfig config, Callbacks callbacks) {
+        GstRuntime.ensureInitialised();
+        ChannelPipeline run = new ChannelPipeline(config, callbacks);
+        run.build();
+        return run;
+    }
+
+    private void build() {
+        pipeline = new Pipeline("channel-" + config.id());
+        Bus bus = pipeline.getBus();
+        bus.connect((Bus.ERROR) (source, code, message) -> {
+            if (!stopped) {
+                ErrorMessages.Failure failure = ErrorMessages.explain(source.getName(), message, target);
+                callbacks.failed(failure.message(), failure.userMustFix());
+            }
+        });
+        bus.connect((Bus.EOS) source -> {
+            if (!stopped) {
+                callbacks.ended();
+            }
+        });
+        switch (config.scheme()) {
+            case "test" -> buildTestSource();
+            case "file" -> buildFileSource();
+            default -> buildRtspSource();
+        }
+    }
+
+    private void buildTestSource() {
+        Bin bin = Gst.parseBinFromDescription(SourceDescriptions.testSource(URI.create(config.url())), false);
+        pipeline.add(bin);
+        attachSinks(bin);
+        callbacks.codec("H.264");
+        pipeline.play();
+    }
+
+    private void buildRtspSource() {
+        Element source = ElementFactory.make("rtspsrc", "source");
+        source.set("location", config.url());
+        source.set("latency", 200);
+        source.set("protocols", config.transport() == Transport.UDP ? 1 | 2 : 4); // udp|udp-mcast : tcp
+        source.set("tcp-timeout", 10_000_000L);
+        if (config.hasCredentials()) { // as properties: never part of a URL or a launch line
+            source.set("user-id", config.username());
+            source.set("user-pw", config.password());
+        }
+        pipeline.add(source);
+        source.connect((Element.PAD_ADDED) (element, pad) -> linkRtspPad(pad));
+        pipeline.play();
+    }
+
+    private void linkRtspPad(Pad pad) {
+        Structure caps = pad.getCurrentCaps().getStructure(0);
+        String media = caps.hasField("media") ? caps.getString("media") : "";
+        String encoding = caps.hasField("encoding-name") ? caps.getString("encoding-name") : "?";
+        if (!"video".equals(media)) {
+            discard(pad);
+            return;
+        }
+        String codec = SourceDescriptions.codecOfRtp(encoding);
+        if (codec == null) {
+            discard(pad);
+            callbacks.failed("Unsupported codec " + encoding + " from " + target
+                    + ": Beholder records H.264 and H.265 without re-encoding", true);
+            return;
+        }
+        linkTail(pad, SourceDescriptions.rtpDepay(codec) + " ! " + SourceDescriptions.tail(codec, false), codec);
+    }
+
+    private void buildFileSource() {
+        Element source = ElementFactory.make("filesrc", "source");
+        source.set("location", Path.of(URI.create(config.url())).toString());
+        Element parse = ElementFactory.make("parsebin", "parse");
+        pipeline.addMany(source, parse);
+        source.link(parse);
+        parse.connect((Element.PAD_ADDED) (element, pad) -> {
+            String name = pad.getCurrentCaps().getStructure(0).getName();
+            String codec = SourceDescriptions.codecOfCaps(name);
+            if (codec == null) {
+                discard(pad);
+                return;
+            }
+            linkTail(pad, SourceDescriptions.tail(codec, true), codec);
+        });
+        // A file loops seamlessly with segment seeks: running time (and so TS timestamps) keeps growing.
+        pipeline.getBus().connect((Bus.SEGMENT_DONE) (src, format, position) -> Gst.invokeLater(this::loopFile));
+        pipeline.getBus().connect((Bus.ASYNC_DONE) src -> Gst.invokeLater(this::firstFileSeek));
+        pipeline.play();
+    }
+
+    private volatile boolean seeded;
+
+    private void firstFileSeek() {
+        if (!seeded && !stopped) {
+            seeded = true;
+            pipeline.seek(1.0, Format.TIME, EnumSet.of(SeekFlags.FLUSH, SeekFlags.SEGMENT), SeekType.SET, 0,
+                    SeekType.NONE, -1);
+        }
+    }
+
+    private void loopFile() {
+        if (!stopped) {
+            pipeline.seek(1.0, Format.TIME, EnumSet.of(SeekFlags.SEGMENT), SeekType.SET, 0, SeekType.NONE, -1);
+        }
+    }
+
+    private void linkTail(Pad pad, String description, String codec) {
+        Bin tail = Gst.parseBinFromDescription(description, true);
+        pipeline.add(tail);
+        attachSinks(tail);
+        tail.syncStateWithParent();
+        pad.link(tail.getStaticPad("sink"));
+        callbacks.codec(codec.equals("h265") ? "H.265" : "H.264");
+    }
+
+    private void discard(Pad pad) {
+        Element sink = ElementFactory.make("fakesink", null);
+        sink.set("async", false);
+        sink.set("sync", false);
+        pipeline.add(sink);
+        sink.syncStateWithParent();
+        pad.link(sink.getStaticPad("sink"));
+    }
+
+    private void attachSinks(Bin bin) {
+        AppSink ts = (AppSink) bin.getElementByName(SourceDescriptions.TS_SINK);
+        ts.connect((AppSink.NEW_SAMPLE) sink -> {
+            Sample sample = sink.pullSample();
+            try {
+                BufferLists.AccessUnit unit = reader.read(sample);
+                if (unit != null && !stopped) {
+                    callbacks.accessUnit(unit.data(), unit.keyframe(), unit.ptsNanos());
+                }
+            } finally {
+                sample.dispose();
+            }
+            return FlowReturn.OK;
+        });
+        AppSink keyframes = (AppSink) bin.getElementByName(SourceDescriptions.KEYFRAME_SINK);
+        keyframes.connect((AppSink.NEW_SAMPLE) sink -> {
+            Sample sample = sink.pullSample();
+            try {
+                Caps caps = sample.getCaps();
+                Structure structure = caps.getStructure(0);
+                int width = structure.getInteger("width");
+                int height = structure.getInteger("height");
+                Buffer buffer = sample.getBuffer();
+                ByteBuffer mapped = buffer.map(false);
+                byte[] i420 = new byte[Math.min(mapped.remaining(), width * height * 3 / 2)];
+                mapped.get(i420);
+                buffer.unmap();
+                if (!stopped) {
+                    callbacks.keyframe(width, height, i420);
+                }
+            } finally {
+                sample.dispose();
+            }
+            return FlowReturn.OK;
+        });
+    }
+
+    /** Stops the pipeline and releases every native resource. Call from a non-GStreamer thread. */
+    public void stop() {
+        stopped = true;
+        if (pipeline != null) {
+            pipeline.setState(State.NULL);
+            pipeline.getState(5_000_000_000L);
+            pipeline.dispose();
+            pipeline = null;
+        }
+        logger.debug("Pipeline of {} stopped", config.id());
+    }
+}

@@ -1,0 +1,316 @@
+package org.beholder.engine.internal.record;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import org.beholder.engine.ChannelConfig;
+import org.beholder.engine.Recording;
+import org.beholder.engine.TsChunk;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A channel's event recorder. Triggers start a recording made of the pre-roll ring plus live data until
+ * {@code postRoll} (or the requested time) after the last trigger; further triggers extend it. In continuous mode
+ * it always records and starts a new recording every hour. The streaming thread only enqueues; a dedicated
+ * writer thread touches the disk. When the queue overflows (a stalled disk) data is dropped up to the next
+ * keyframe; when the disk is full recording pauses with a warning and resumes when retention or the user
+ * frees space.
+ */
+public final class ChannelRecorder implements Consumer<TsChunk>, AutoCloseable {
+    private static final Logger logger = LoggerFactory.getLogger(ChannelRecorder.class);
+    private static final DateTimeFormatter ID_FORMAT = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd")
+            .withZone(ZoneOffset.UTC);
+    private static final long MAX_QUEUED_BYTES = 32L << 20;
+    private static final Duration CONTINUOUS_ROTATION = Duration.ofHours(1);
+
+    /** What the recorder tells its channel. */
+    public interface Events {
+        void started(Recording recording);
+
+        void stopped(Recording recording);
+
+        /** A warning to show on the channel (null clears it). */
+        void warning(String warning);
+    }
+
+    private sealed interface Item {
+    }
+
+    private record Live(TsChunk chunk) implements Item {
+    }
+
+    private record Start(String reason, List<TsChunk> preRoll) implements Item {
+    }
+
+    private record Gap() implements Item {
+    }
+
+    private record Close() implements Item {
+    }
+
+    private final ChannelConfig config;
+    private final PrerollRing ring;
+    private final RecordingStore store;
+    private final Retention retention;
+    private final Events events;
+    private final LinkedBlockingQueue<Item> queue = new LinkedBlockingQueue<>();
+    private final AtomicLong queuedBytes = new AtomicLong();
+    private final AtomicLong droppedChunks = new AtomicLong();
+    private final Thread writerThread;
+
+    // guarded by this
+    private boolean active;
+    private long stopAtMillis;
+    private boolean dropping;
+
+    // writer thread only
+    private HlsRecordingWriter writer;
+    private String pausedWarning;
+    private long rotateAtMillis;
+
+    public ChannelRecorder(ChannelConfig config, PrerollRing ring, RecordingStore store, Retention retention,
+            Events events) {
+        this.config = config;
+        this.ring = ring;
+        this.store = store;
+        this.retention = retention;
+        this.events = events;
+        this.writerThread = new Thread(this::runWriter, "beholder-recorder-" + config.id());
+        writerThread.setDaemon(true);
+        writerThread.start();
+        if (config.continuous()) {
+            trigger("continuous", Duration.ofDays(365_000));
+        }
+    }
+
+    /** Starts a recording (with pre-roll) or extends the current one to at least {@code hold} from now. */
+    public synchronized void trigger(String reason, Duration hold) {
+        long until = System.currentTimeMillis() + Math.max(hold.toMillis(), 0);
+        stopAtMillis = Math.max(stopAtMillis, until);
+        if (!active) {
+            active = true;
+            queue.add(new Start(reason, ring.snapshot()));
+        } else {
+            queue.add(new Start(reason, List.of())); // only records the reason
+        }
+    }
+
+    /** Ends the current recording now (continuous mode restarts at the next keyframe). */
+    public synchronized void stopRecording() {
+        stopAtMillis = System.currentTimeMillis();
+    }
+
+    public synchronized boolean isRecording() {
+        return active;
+    }
+
+    /** Hub tap, on the streaming thread: enqueue only. */
+    @Override
+    public void accept(TsChunk chunk) {
+        synchronized (this) {
+            if (!active) {
+                return;
+            }
+            if (dropping && !chunk.keyframe()) {
+                droppedChunks.incrementAndGet();
+                return;
+            }
+            if (queuedBytes.get() + chunk.data().length > MAX_QUEUED_BYTES) {
+                if (!dropping) {
+                    queue.add(new Gap());
+                }
+                dropping = true;
+                droppedChunks.incrementAndGet();
+                return;
+            }
+            dropping = false;
+        }
+        queuedBytes.addAndGet(chunk.data().length);
+        queue.add(new Live(chunk));
+    }
+
+    public long droppedChunks() {
+        return droppedChunks.get();
+    }
+
+    private void runWriter() {
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                Item item = queue.poll(250, TimeUnit.MILLISECONDS);
+                if (item instanceof Start start) {
+                    begin(start);
+                } else if (item instanceof Live live) {
+                    queuedBytes.addAndGet(-live.chunk().data().length);
+                    write(live.chunk());
+                } else if (item instanceof Close) {
+                    return;
+                } else if (item instanceof Gap) {
+                    logger.warn("Recorder of {} fell behind the stream; skipping to the next keyframe", config.id());
+                }
+                checkStop();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            finish();
+        }
+    }
+
+    private void begin(Start start) {
+        if (writer != null) {
+            if (!writer.meta().reasons.contains(start.reason())) {
+                writer.meta().reasons.add(start.reason());
+            }
+            return;
+        }
+        open(start.reason());
+        for (TsChunk chunk : start.preRoll()) {
+            write(chunk);
+        }
+    }
+
+    private void open(String reason) {
+        if (!retention.ensureSpace()) {
+            pause("Recording paused: disk full (" + retention.freeBytes() / (1 << 20) + " MiB free)");
+            return;
+        }
+        Instant now = Instant.now();
+        String id = ID_FORMAT.format(now);
+        Path folder = store.channelFolder(config.id()).resolve(DAY_FORMAT.format(now)).resolve(id);
+        try {
+            RecordingMeta meta = new RecordingMeta(id, config.id(), now, List.of(reason));
+            writer = new HlsRecordingWriter(folder, meta, config.segmentTarget());
+            rotateAtMillis = now.plus(CONTINUOUS_ROTATION).toEpochMilli();
+            Recording recording = RecordingStore.toRecording(meta, folder);
+            store.put(recording);
+            resume();
+            events.started(recording);
+        } catch (IOException e) {
+            writer = null;
+            pause("Recording paused: cannot write " + folder + " (" + e.getMessage() + ")");
+        }
+    }
+
+    private void write(TsChunk chunk) {
+        if (writer == null) {
+            if (pausedWarning != null && chunk.keyframe() && retention.ensureSpace()) {
+                open(config.continuous() ? "continuous" : "resumed");
+            }
+            if (writer == null) {
+                return;
+            }
+        }
+        if (chunk.keyframe()) {
+            if (!retention.ensureSpace()) {
+                finish();
+                pause("Recording paused: disk full (" + retention.freeBytes() / (1 << 20) + " MiB free)");
+                return;
+            }
+            if (config.continuous() && chunk.wallClockMillis() >= rotateAtMillis) {
+                finish();
+                open("continuous");
+            }
+        }
+        try {
+            writer.write(chunk);
+        } catch (IOException e) {
+            logger.warn("Writing recording of {} failed: {}", config.id(), e.getMessage());
+            Recording closed = closeAfterFailure();
+            pause("Recording paused: write failed (" + e.getMessage() + ")");
+            if (closed != null) {
+                events.stopped(closed);
+            }
+        }
+    }
+
+    private void checkStop() {
+        boolean stop;
+        synchronized (this) {
+            stop = active && System.currentTimeMillis() >= stopAtMillis;
+            if (stop) {
+                active = false;
+                dropping = false;
+            }
+        }
+        if (stop) {
+            finish();
+            synchronized (this) {
+                if (config.continuous() && !active) {
+                    trigger("continuous", Duration.ofDays(365_000));
+                }
+            }
+        }
+    }
+
+    private void finish() {
+        if (writer == null) {
+            return;
+        }
+        HlsRecordingWriter closing = writer;
+        writer = null;
+        try {
+            closing.finish();
+            Recording recording = RecordingStore.toRecording(closing.meta(), closing.folder());
+            store.put(recording);
+            events.stopped(recording);
+        } catch (IOException e) {
+            logger.warn("Closing recording {} failed: {}", closing.folder(), e.getMessage());
+            closing.abort();
+        }
+    }
+
+    private Recording closeAfterFailure() {
+        HlsRecordingWriter failed = writer;
+        writer = null;
+        failed.abort();
+        try {
+            Recording recording = RecordingStore.toRecording(RecordingMeta.load(failed.folder()), failed.folder());
+            store.put(recording);
+            return recording;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private void pause(String warning) {
+        if (!warning.equals(pausedWarning)) {
+            logger.warn("{}: {}", config.id(), warning);
+            pausedWarning = warning;
+            events.warning(warning);
+        }
+    }
+
+    private void resume() {
+        if (pausedWarning != null) {
+            pausedWarning = null;
+            events.warning(null);
+        }
+    }
+
+    /** Closes the recording in progress (playlist finalised) and stops the writer thread. */
+    @Override
+    public void close() {
+        queue.add(new Close()); // after everything already queued
+        try {
+            writerThread.join(10_000);
+            if (writerThread.isAlive()) {
+                writerThread.interrupt();
+                writerThread.join(2_000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package org.beholder.engine.internal.record;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.beholder.engine.TsChunk;
+
+/**
+ * Writes one recording as HLS. Segments start on keyframes (which carry PAT/PMT), are cut at the first keyframe
+ * after {@code segmentTarget}, are written as {@code NNNNN-<epochMillis>.ts.part} and renamed when complete; the
+ * playlist is rewritten atomically after every segment. A crash therefore leaves complete segments, at most one
+ * {@code .part}, and a valid playlist of the complete ones ({@link RecordingRepair} finishes the job).
+ * Not thread-safe: one writer thread per channel.
+ */
+final class HlsRecordingWriter {
+    static final String PART_SUFFIX = ".part";
+    private static final long MAX_PTS_GAP_NANOS = Duration.ofSeconds(5).toNanos();
+
+    private final Path folder;
+    private final RecordingMeta meta;
+    private final long segmentTargetNanos;
+    private final List<SegmentEntry> segments = new ArrayList<>();
+    private OutputStream out;
+    private Path partFile;
+    private String segmentName;
+    private long segmentStartPts;
+    private long segmentStartWall;
+    private boolean segmentDiscontinuity;
+    private long lastPts = Long.MIN_VALUE;
+    private long frameNanos = 66_666_667;
+    private long lastWall;
+    private long bytes;
+
+    HlsRecordingWriter(Path folder, RecordingMeta meta, Duration segmentTarget) throws IOException {
+        this.folder = folder;
+        this.meta = meta;
+        this.segmentTargetNanos = segmentTarget.toNanos();
+        Files.createDirectories(folder);
+        meta.save(folder);
+        Playlist.write(folder, segments, false);
+    }
+
+    void write(TsChunk chunk) throws IOException {
+        long pts = chunk.ptsNanos();
+        boolean jumped = lastPts != Long.MIN_VALUE && (pts < lastPts || pts - lastPts > MAX_PTS_GAP_NANOS);
+        if (out == null) {
+            if (!chunk.keyframe()) {
+                return; // a segment must start on a keyframe
+            }
+            openSegment(chunk, !segments.isEmpty());
+        } else if (jumped) {
+            closeSegment(lastPts + frameNanos);
+            if (!chunk.keyframe()) {
+                lastPts = Long.MIN_VALUE;
+                return;
+            }
+            openSegment(chunk, true);
+        } else if (chunk.keyframe() && pts - segmentStartPts >= segmentTargetNanos) {
+            closeSegment(pts);
+            openSegment(chunk, false);
+        }
+        out.write(chunk.data());
+        bytes += chunk.data().length;
+        if (lastPts != Long.MIN_VALUE && pts > lastPts) {
+            frameNanos = pts - lastPts;
+        }
+        lastPts = pts;
+        lastWall = chunk.wallClockMillis();
+    }
+
+    private void openSegment(TsChunk chunk, boolean discontinuity) throws IOException {
+        segmentName = String.format("%05d-%d.ts", segments.size(), chunk.wallClockMillis());
+        partFile = folder.resolve(segmentName + PART_SUFFIX);
+        out = new BufferedOutputStream(Files.newOutputStream(partFile), 64 * 1024);
+        segmentStartPts = chunk.ptsNanos();
+        segmentStartWall = chunk.wallClockMillis();
+        segmentDiscontinuity = discontinuity;
+    }
+
+    private void closeSegment(long endPts) throws IOException {
+        out.close();
+        out = null;
+        Files.move(partFile, folder.resolve(segmentName), StandardCopyOption.ATOMIC_MOVE);
+        double seconds = Math.max(0.001, (endPts - segmentStartPts) / 1e9);
+        segments.add(new SegmentEntry(segmentName, seconds, segmentStartWall, segmentDiscontinuity));
+        Playlist.write(folder, segments, false);
+    }
+
+    /** Ends the recording: last segment closed, playlist with ENDLIST, end time in the metadata. */
+    void finish() throws IOException {
+        if (out != null) {
+            closeSegment(lastPts + frameNanos);
+        }
+        meta.end = lastWall > 0 ? Instant.ofEpochMilli(lastWall) : meta.start;
+        meta.save(folder);
+        Playlist.write(folder, segments, true);
+    }
+
+    /** After a write error (e.g. disk full): keeps what reached the disk, closes the recording. */
+    void abort() {
+        try {
+            if (out != null) {
+                out.close();
+                out = null;
+                RecordingRepair.salvagePart(partFile);
+            }
+            RecordingRepair.repair(folder);
+        } catch (IOException e) {
+            // the next start-up repair runs again over whatever is on disk
+        }
+    }
+
+    long bytes() {
+        return bytes;
+    }
+
+    Path folder() {
+        return folder;
+    }
+
+    RecordingMeta meta() {
+        return meta;
+    }
+}
