@@ -23,6 +23,7 @@ public record ChannelConfig(String id, String label, String url, String username
             throw new IllegalArgumentException("channel id '" + id
                     + "' must be 1-64 letters, digits, '-' or '_', starting with a letter or digit");
         }
+        url = url.trim().equals("test:") ? "test:default" : url.trim();
         URI uri = parseUrl(url);
         if (uri.getUserInfo() != null) {
             throw new IllegalArgumentException(

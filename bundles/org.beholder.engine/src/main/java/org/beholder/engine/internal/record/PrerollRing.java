@@ -18,6 +18,7 @@ public final class PrerollRing {
     private final ArrayDeque<Gop> gops = new ArrayDeque<>();
     private long bytes;
     private long lastGopNanos;
+    private long newestPts = Long.MIN_VALUE;
 
     public PrerollRing(Duration preRoll, long maxBytes) {
         this.preRollNanos = preRoll.toNanos();
@@ -25,6 +26,10 @@ public final class PrerollRing {
     }
 
     public synchronized void add(TsChunk chunk) {
+        if (chunk.ptsNanos() < newestPts) { // timestamps restarted (reconnect): start over
+            clear();
+        }
+        newestPts = chunk.ptsNanos();
         if (chunk.keyframe()) {
             Gop previous = gops.peekLast();
             if (previous != null) {
@@ -35,13 +40,6 @@ public final class PrerollRing {
         Gop current = gops.peekLast();
         if (current == null) {
             return; // wait for the first keyframe
-        }
-        if (chunk.ptsNanos() < current.startPts) { // timestamps restarted (reconnect): start over
-            clear();
-            if (!chunk.keyframe()) {
-                return;
-            }
-            gops.addLast(current = new Gop(chunk.ptsNanos()));
         }
         current.chunks.add(chunk);
         bytes += chunk.data().length;
@@ -97,6 +95,7 @@ public final class PrerollRing {
     }
 
     public synchronized void clear() {
+        newestPts = Long.MIN_VALUE;
         gops.clear();
         bytes = 0;
     }

@@ -16,10 +16,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Deletes the oldest closed recordings when a limit is passed: per channel by age and bytes, all channels by
- * total bytes, and the disk by free space. Never touches a recording in progress.
+ * total bytes, and the disk by free space. Never touches a recording in progress, and free-space clean-up spares
+ * recordings that ended within the last hour: when only those are left, the recorder pauses instead.
  */
 public final class Retention {
     private static final Logger logger = LoggerFactory.getLogger(Retention.class);
+    /** Free-space clean-up never deletes recordings that ended this recently. */
+    static final Duration RECENT_PROTECTION = Duration.ofHours(1);
 
     /** Per-channel limits; 0 means no limit. */
     public record Policy(int maxAgeDays, long maxBytes) {
@@ -74,11 +77,15 @@ public final class Retention {
                         : "channel over " + policy.maxBytes() + " bytes");
             }
         }
+        Instant protectedAfter = now.minus(RECENT_PROTECTION);
         for (Recording recording : store.closedOldestFirst()) {
             boolean overTotal = config.maxTotalBytes() > 0 && store.totalBytes() > config.maxTotalBytes();
             boolean lowSpace = freeBytes.getAsLong() < config.minFreeBytes();
             if (!overTotal && !lowSpace) {
                 break;
+            }
+            if (!overTotal && recording.end().isAfter(protectedAfter)) {
+                break; // a full disk pauses recording rather than eat the events just recorded
             }
             deleted += delete(recording, overTotal ? "all recordings over " + config.maxTotalBytes() + " bytes"
                     : "free disk space under " + config.minFreeBytes() + " bytes");

@@ -1,0 +1,85 @@
+package org.beholder.engine.internal.record;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.beholder.engine.ChannelConfig;
+import org.beholder.engine.EngineConfig;
+import org.beholder.engine.Recording;
+import org.beholder.engine.testing.Chunks;
+import org.beholder.engine.testing.Waits;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ChannelRecorderTest {
+    @TempDir
+    Path root;
+
+    private final List<Recording> started = new CopyOnWriteArrayList<>();
+    private final List<Recording> stopped = new CopyOnWriteArrayList<>();
+    private final AtomicReference<String> warning = new AtomicReference<>();
+    private final ChannelRecorder.Events events = new ChannelRecorder.Events() {
+        @Override
+        public void started(Recording recording) {
+            started.add(recording);
+        }
+
+        @Override
+        public void stopped(Recording recording) {
+            stopped.add(recording);
+        }
+
+        @Override
+        public void warning(String text) {
+            warning.set(text);
+        }
+    };
+
+    @Test
+    void aFullDiskPausesRecordingWithAWarningAndItResumesWhenSpaceReturns() throws Exception {
+        RecordingStore store = new RecordingStore(root);
+        store.load("cam");
+        AtomicLong free = new AtomicLong(1L << 30);
+        Retention retention = new Retention(store, new EngineConfig(root, 0, 1 << 20, Duration.ofMinutes(1)),
+                free::get);
+        ChannelConfig config = ChannelConfig.builder("cam", "test:").segmentTarget(Duration.ofSeconds(1)).build();
+        PrerollRing ring = new PrerollRing(config.preRoll(), config.ringMaxBytes());
+        try (ChannelRecorder recorder = new ChannelRecorder(config, ring, store, retention, events)) {
+            int frame = 0;
+            recorder.trigger("manual", Duration.ofMinutes(5));
+            for (; frame < 45; frame++) {
+                recorder.accept(Chunks.frame(frame, 15, 3));
+            }
+            Waits.until(Duration.ofSeconds(5), () -> started.size() == 1, () -> started.toString());
+
+            free.set(1000); // the disk fills up
+            for (; frame < 90; frame++) {
+                recorder.accept(Chunks.frame(frame, 15, 3));
+            }
+            Waits.until(Duration.ofSeconds(5), () -> stopped.size() == 1, () -> stopped.toString());
+            assertTrue(warning.get().startsWith("Recording paused: disk full"), warning.get());
+            Recording closed = stopped.get(0);
+            assertTrue(Files.readString(closed.playlist()).contains("#EXT-X-ENDLIST"), "kept and closed");
+
+            free.set(1L << 30); // space is back
+            for (; frame < 135; frame++) {
+                recorder.accept(Chunks.frame(frame, 15, 3));
+            }
+            Waits.until(Duration.ofSeconds(5), () -> started.size() == 2, () -> started.toString());
+            Waits.until(Duration.ofSeconds(5), () -> warning.get() == null, warning::get);
+        }
+        assertEquals(2, stopped.size(), "closing the recorder finalises the recording in progress");
+        assertNull(warning.get());
+        assertEquals(2, store.list("cam", Instant.EPOCH, Instant.now()).size());
+    }
+}
