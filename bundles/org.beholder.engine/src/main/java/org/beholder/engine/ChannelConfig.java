@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * Everything one channel needs. Sources: {@code rtsp://host[:port]/path} (credentials separately, never in the
- * URL), {@code file:///path.ts} (played in a loop at real-time pace) and {@code test:} (a built-in camera; query
+ * URL), {@code file:///path.ts} (an MPEG-TS file played in a loop at real-time pace) and {@code test:} (a built-in camera; query
  * {@code width, height, fps, gop}). Build with {@link #builder(String, String)}; {@link Builder#build()} validates.
  */
 public record ChannelConfig(String id, String label, String url, String username, String password,

@@ -21,18 +21,28 @@ public final class MediaChecks {
 
     /** Decodes every frame of a TS file; returns the number of decoded frames, or throws on any error. */
     public static int decodeFrames(Path tsFile) throws InterruptedException {
-        GstRuntime.ensureInitialised();
-        Pipeline pipeline = (Pipeline) Gst.parseLaunch("filesrc location=\"" + tsFile + "\" ! tsdemux ! h264parse"
-                + " ! avdec_h264 ! appsink name=out sync=false emit-signals=true");
         AtomicInteger frames = new AtomicInteger();
+        runToEnd("filesrc location=\"" + tsFile + "\" ! tsdemux ! h264parse ! avdec_h264"
+                + " ! appsink name=out sync=false emit-signals=true", frames);
+        return frames.get();
+    }
+
+    /**
+     * Runs a pipeline until end of stream and throws on any error. If it has an appsink named "out", its samples
+     * are counted into {@code samples}.
+     */
+    public static void runToEnd(String description, AtomicInteger samples) throws InterruptedException {
+        GstRuntime.ensureInitialised();
+        Pipeline pipeline = (Pipeline) Gst.parseLaunch(description);
         AtomicReference<String> error = new AtomicReference<>();
         CountDownLatch done = new CountDownLatch(1);
-        AppSink sink = (AppSink) pipeline.getElementByName("out");
-        sink.connect((AppSink.NEW_SAMPLE) s -> {
-            s.pullSample().dispose();
-            frames.incrementAndGet();
-            return FlowReturn.OK;
-        });
+        if (pipeline.getElementByName("out") instanceof AppSink sink) {
+            sink.connect((AppSink.NEW_SAMPLE) s -> {
+                s.pullSample().dispose();
+                samples.incrementAndGet();
+                return FlowReturn.OK;
+            });
+        }
         pipeline.getBus().connect((Bus.EOS) source -> done.countDown());
         pipeline.getBus().connect((Bus.ERROR) (source, code, message) -> {
             error.set(message);
@@ -43,9 +53,7 @@ public final class MediaChecks {
         pipeline.setState(State.NULL);
         pipeline.dispose();
         if (!finished || error.get() != null) {
-            throw new AssertionError("decoding " + tsFile + " failed: " + (finished ? error.get() : "timeout"));
+            throw new AssertionError("pipeline '" + description + "' failed: " + (finished ? error.get() : "timeout"));
         }
-        return frames.get();
     }
-
 }

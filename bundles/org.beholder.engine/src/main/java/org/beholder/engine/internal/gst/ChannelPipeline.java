@@ -2,8 +2,8 @@ package org.beholder.engine.internal.gst;
 
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumSet;
 
 import org.beholder.engine.ChannelConfig;
 import org.beholder.engine.Transport;
@@ -14,7 +14,6 @@ import org.freedesktop.gstreamer.Caps;
 import org.freedesktop.gstreamer.Element;
 import org.freedesktop.gstreamer.ElementFactory;
 import org.freedesktop.gstreamer.FlowReturn;
-import org.freedesktop.gstreamer.Format;
 import org.freedesktop.gstreamer.Gst;
 import org.freedesktop.gstreamer.Pad;
 import org.freedesktop.gstreamer.Pipeline;
@@ -22,8 +21,6 @@ import org.freedesktop.gstreamer.Sample;
 import org.freedesktop.gstreamer.State;
 import org.freedesktop.gstreamer.Structure;
 import org.freedesktop.gstreamer.elements.AppSink;
-import org.freedesktop.gstreamer.event.SeekFlags;
-import org.freedesktop.gstreamer.event.SeekType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -115,7 +112,7 @@ public final class ChannelPipeline {
     }
 
     private void linkRtspPad(Pad pad) {
-        Structure caps = pad.getCurrentCaps().getStructure(0);
+        Structure caps = capsOf(pad);
         String media = caps.hasField("media") ? caps.getString("media") : "";
         String encoding = caps.hasField("encoding-name") ? caps.getString("encoding-name") : "?";
         if (!"video".equals(media)) {
@@ -132,41 +129,41 @@ public final class ChannelPipeline {
         linkTail(pad, SourceDescriptions.rtpDepay(codec) + " ! " + SourceDescriptions.tail(codec, false), codec);
     }
 
+    /**
+     * An MPEG-TS file played in a loop at real-time pace (the TS appsink syncs to the clock). multifilesrc restarts
+     * the bytes; tsdemux treats the restart as a PCR discontinuity and keeps timestamps growing, so viewers and
+     * recordings see one continuous stream.
+     */
     private void buildFileSource() {
-        Element source = ElementFactory.make("filesrc", "source");
-        source.set("location", Path.of(URI.create(config.url())).toString());
-        Element parse = ElementFactory.make("parsebin", "parse");
-        pipeline.addMany(source, parse);
-        source.link(parse);
-        parse.connect((Element.PAD_ADDED) (element, pad) -> {
-            String name = pad.getCurrentCaps().getStructure(0).getName();
-            String codec = SourceDescriptions.codecOfCaps(name);
+        Path file = Path.of(URI.create(config.url()));
+        if (!Files.isReadable(file)) {
+            callbacks.failed("File not found or not readable: " + file, true);
+            return;
+        }
+        Element source = ElementFactory.make("multifilesrc", "source");
+        source.set("location", file.toString());
+        source.set("loop", true);
+        Element demux = ElementFactory.make("tsdemux", "demux");
+        pipeline.addMany(source, demux);
+        source.link(demux);
+        demux.connect((Element.PAD_ADDED) (element, pad) -> {
+            String codec = SourceDescriptions.codecOfCaps(capsOf(pad).getName());
             if (codec == null) {
                 discard(pad);
                 return;
             }
             linkTail(pad, SourceDescriptions.tail(codec, true), codec);
         });
-        // A file loops seamlessly with segment seeks: running time (and so TS timestamps) keeps growing.
-        pipeline.getBus().connect((Bus.SEGMENT_DONE) (src, format, position) -> Gst.invokeLater(this::loopFile));
-        pipeline.getBus().connect((Bus.ASYNC_DONE) src -> Gst.invokeLater(this::firstFileSeek));
         pipeline.play();
     }
 
-    private volatile boolean seeded;
-
-    private void firstFileSeek() {
-        if (!seeded && !stopped) {
-            seeded = true;
-            pipeline.seek(1.0, Format.TIME, EnumSet.of(SeekFlags.FLUSH, SeekFlags.SEGMENT), SeekType.SET, 0,
-                    SeekType.NONE, -1);
+    /** A new pad's caps: current ones if negotiated already (rtspsrc), else what the pad can produce (parsebin). */
+    private static Structure capsOf(Pad pad) {
+        Caps caps = pad.getCurrentCaps();
+        if (caps == null || caps.isEmpty()) {
+            caps = pad.queryCaps(null);
         }
-    }
-
-    private void loopFile() {
-        if (!stopped) {
-            pipeline.seek(1.0, Format.TIME, EnumSet.of(SeekFlags.SEGMENT), SeekType.SET, 0, SeekType.NONE, -1);
-        }
+        return caps.getStructure(0);
     }
 
     private void linkTail(Pad pad, String description, String codec) {
