@@ -6,8 +6,9 @@ package org.beholder.engine;
  *
  * @param data      whole TS packets
  * @param keyframe  true when the chunk starts with a keyframe (and PAT/PMT)
- * @param ptsNanos  presentation time of the access unit in pipeline running time
+ * @param timeNanos  when the access unit plays, in pipeline running time, made monotonic (B-frames, which arrive
+ *                  with earlier presentation times, take the time of the unit before them)
  * @param wallClockMillis when the chunk left the muxer, in epoch milliseconds
  */
-public record TsChunk(byte[] data, boolean keyframe, long ptsNanos, long wallClockMillis) {
+public record TsChunk(byte[] data, boolean keyframe, long timeNanos, long wallClockMillis) {
 }

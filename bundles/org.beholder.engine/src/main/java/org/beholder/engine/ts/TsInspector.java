@@ -167,9 +167,7 @@ public final class TsInspector {
         int p = pes + 9;
         long pts = ((long) (data[p] & 0x0E) << 29) | ((data[p + 1] & 0xFF) << 22) | ((data[p + 2] & 0xFE) << 14)
                 | ((data[p + 3] & 0xFF) << 7) | ((data[p + 4] & 0xFE) >> 1);
-        if (firstPts < 0) {
-            firstPts = pts;
-        }
+        firstPts = firstPts < 0 ? pts : Math.min(firstPts, pts); // B-frames: presentation order differs
         lastPts = Math.max(lastPts, pts);
     }
 
@@ -233,7 +231,7 @@ public final class TsInspector {
         return keyframeUnits;
     }
 
-    /** Video presentation time span from the first to the last PES seen, in 90 kHz ticks (0 if none). */
+    /** Video presentation time span from the earliest to the latest PES seen, in 90 kHz ticks (0 if none). */
     public long videoPtsSpan90k() {
         return firstPts < 0 ? 0 : lastPts - firstPts;
     }

@@ -52,6 +52,8 @@ public final class RtspTestCamera implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of("/usr/bin/python3", script().toString(), String.valueOf(port)));
         command.addAll(options);
         process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Process started = process;
+        Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String line;
         StringBuilder seen = new StringBuilder();

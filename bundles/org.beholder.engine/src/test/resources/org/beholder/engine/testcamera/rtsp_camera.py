@@ -20,7 +20,8 @@ a = args.parse_args()
 Gst.init(None)
 w, h = a.size.split('x')
 if a.file:  # a pre-encoded H.264 TS file: serving it costs the server almost nothing
-    launch = f'( filesrc location={a.file} ! tsdemux ! h264parse ! rtph264pay name=pay0 pt=96 config-interval=-1 )'
+    launch = (f'( multifilesrc location={a.file} loop=true ! tsdemux ! h264parse ! rtph264pay name=pay0 pt=96 '
+              f'config-interval=-1 )')
 elif a.codec == 'h265':
     launch = (f'( videotestsrc is-live=true pattern=ball ! video/x-raw,width={w},height={h},framerate={a.fps}/1 '
               f'! x265enc key-int-max={a.gop} tune=zerolatency speed-preset=ultrafast bitrate={a.bitrate} '

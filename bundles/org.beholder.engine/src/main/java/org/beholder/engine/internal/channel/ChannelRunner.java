@@ -45,6 +45,8 @@ public final class ChannelRunner implements NvrChannel {
     private static final long GOP_CACHE_MAX_BYTES = 16L << 20;
     private static final long VIEWER_QUEUE_BYTES = 4L << 20;
     private static final Duration STATISTICS_EVERY = Duration.ofSeconds(2);
+    /** Timestamps stepping back less than this are B-frame reordering, not a new stream. */
+    private static final long REORDER_WINDOW_NANOS = 2_000_000_000L;
 
     private final ChannelConfig config;
     private final RecordingStore store;
@@ -64,7 +66,7 @@ public final class ChannelRunner implements NvrChannel {
     private volatile Keyframe lastKeyframe;
     private volatile String codec = "";
     private volatile long lastDataNanos;
-    private long lastPts; // streaming thread only
+    private volatile long lastTime; // written by the streaming thread; reset by connect()
     private volatile boolean online;
     private volatile String recorderWarning;
     private ChannelPipeline pipeline; // control thread only
@@ -104,6 +106,7 @@ public final class ChannelRunner implements NvrChannel {
         }
         online = false;
         lastDataNanos = 0;
+        lastTime = 0;
         pipelineStartedNanos = System.nanoTime();
         try {
             pipeline = ChannelPipeline.start(config, new PipelineEvents());
@@ -233,12 +236,15 @@ public final class ChannelRunner implements NvrChannel {
 
     private final class PipelineEvents implements ChannelPipeline.Callbacks {
         @Override
-        public void accessUnit(byte[] ts, boolean keyframe, long ptsNanos) {
+        public void accessUnit(byte[] ts, boolean keyframe, long timeNanos) {
             lastDataNanos = System.nanoTime();
-            long pts = ptsNanos >= 0 ? ptsNanos : lastPts; // a unit without timestamp belongs with the last one
-            lastPts = pts;
+            long time = timeNanos >= 0 ? timeNanos : lastTime; // a unit without timestamp belongs with the last one
+            if (time < lastTime && lastTime - time < REORDER_WINDOW_NANOS) {
+                time = lastTime; // B-frames arrive in decode order with earlier presentation times
+            }
+            lastTime = time;
             meter.accessUnit(ts.length, keyframe);
-            hub.publish(ts, keyframe, pts, System.currentTimeMillis());
+            hub.publish(ts, keyframe, time, System.currentTimeMillis());
             if (!online) {
                 post(ChannelRunner.this::markOnline);
             }

@@ -33,7 +33,7 @@ public final class ChannelPipeline {
 
     /** What a pipeline run reports. All called on GStreamer threads: return quickly, never block. */
     public interface Callbacks {
-        void accessUnit(byte[] ts, boolean keyframe, long ptsNanos);
+        void accessUnit(byte[] ts, boolean keyframe, long timeNanos);
 
         void keyframe(int width, int height, byte[] i420);
 
@@ -191,7 +191,7 @@ public final class ChannelPipeline {
             try {
                 BufferLists.AccessUnit unit = reader.read(sample);
                 if (unit != null && !stopped) {
-                    callbacks.accessUnit(unit.data(), unit.keyframe(), unit.ptsNanos());
+                    callbacks.accessUnit(unit.data(), unit.keyframe(), unit.timeNanos());
                 }
             } finally {
                 sample.dispose();

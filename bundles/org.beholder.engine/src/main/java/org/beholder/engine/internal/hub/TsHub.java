@@ -32,13 +32,13 @@ public final class TsHub {
     }
 
     /** Normalises a muxer output chunk (PSI in front of keyframes) and hands it to everyone. */
-    public TsChunk publish(byte[] data, boolean keyframe, long ptsNanos, long wallClockMillis) {
+    public TsChunk publish(byte[] data, boolean keyframe, long timeNanos, long wallClockMillis) {
         boolean hasPat;
         TsChunk chunk;
         synchronized (gop) { // one lock with subscribe(): a new viewer gets each chunk exactly once
             hasPat = psi.scan(data);
             byte[] bytes = keyframe && !hasPat ? psi.prefix(data) : data;
-            chunk = new TsChunk(bytes, keyframe, ptsNanos, wallClockMillis);
+            chunk = new TsChunk(bytes, keyframe, timeNanos, wallClockMillis);
             cache(chunk);
             for (Subscriber subscriber : subscribers) {
                 subscriber.offer(chunk);

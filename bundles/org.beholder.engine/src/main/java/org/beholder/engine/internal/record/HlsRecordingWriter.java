@@ -49,7 +49,7 @@ final class HlsRecordingWriter {
     }
 
     void write(TsChunk chunk) throws IOException {
-        long pts = chunk.ptsNanos();
+        long pts = chunk.timeNanos();
         boolean jumped = lastPts != Long.MIN_VALUE && (pts < lastPts || pts - lastPts > MAX_PTS_GAP_NANOS);
         if (out == null) {
             if (!chunk.keyframe()) {
@@ -80,7 +80,7 @@ final class HlsRecordingWriter {
         segmentName = String.format("%05d-%d.ts", segments.size(), chunk.wallClockMillis());
         partFile = folder.resolve(segmentName + PART_SUFFIX);
         out = new BufferedOutputStream(Files.newOutputStream(partFile), 64 * 1024);
-        segmentStartPts = chunk.ptsNanos();
+        segmentStartPts = chunk.timeNanos();
         segmentStartWall = chunk.wallClockMillis();
         segmentDiscontinuity = discontinuity;
     }

@@ -26,16 +26,16 @@ public final class PrerollRing {
     }
 
     public synchronized void add(TsChunk chunk) {
-        if (chunk.ptsNanos() < newestPts) { // timestamps restarted (reconnect): start over
+        if (chunk.timeNanos() < newestPts) { // timestamps restarted (reconnect): start over
             clear();
         }
-        newestPts = chunk.ptsNanos();
+        newestPts = chunk.timeNanos();
         if (chunk.keyframe()) {
             Gop previous = gops.peekLast();
             if (previous != null) {
-                lastGopNanos = chunk.ptsNanos() - previous.startPts;
+                lastGopNanos = chunk.timeNanos() - previous.startPts;
             }
-            gops.addLast(new Gop(chunk.ptsNanos()));
+            gops.addLast(new Gop(chunk.timeNanos()));
         }
         Gop current = gops.peekLast();
         if (current == null) {
@@ -43,7 +43,7 @@ public final class PrerollRing {
         }
         current.chunks.add(chunk);
         bytes += chunk.data().length;
-        trim(chunk.ptsNanos());
+        trim(chunk.timeNanos());
     }
 
     private void trim(long newestPts) {
@@ -82,7 +82,7 @@ public final class PrerollRing {
             return 0;
         }
         List<TsChunk> newest = gops.peekLast().chunks;
-        return (newest.get(newest.size() - 1).ptsNanos() - gops.peekFirst().startPts) / 1e9;
+        return (newest.get(newest.size() - 1).timeNanos() - gops.peekFirst().startPts) / 1e9;
     }
 
     public synchronized long bytes() {

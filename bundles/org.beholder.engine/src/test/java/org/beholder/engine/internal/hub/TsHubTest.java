@@ -27,7 +27,7 @@ class TsHubTest {
             Waits.until(Duration.ofSeconds(5), () -> got.size() == 5, () -> got.size() + " chunks");
         }
         assertTrue(got.get(0).keyframe());
-        assertEquals(15, got.get(0).ptsNanos(), "from the latest keyframe, not the first");
+        assertEquals(15, got.get(0).timeNanos(), "from the latest keyframe, not the first");
     }
 
     @Test
@@ -55,9 +55,9 @@ class TsHubTest {
         Waits.until(Duration.ofSeconds(5), () -> slowGot.size() > 1, () -> slowGot.size() + " chunks");
         assertTrue(slowGot.get(0).keyframe());
         for (int i = 1; i < slowGot.size(); i++) {
-            boolean gap = slowGot.get(i).ptsNanos() != slowGot.get(i - 1).ptsNanos() + 1;
+            boolean gap = slowGot.get(i).timeNanos() != slowGot.get(i - 1).timeNanos() + 1;
             assertTrue(!gap || slowGot.get(i).keyframe(), "every skip resumes at a keyframe: "
-                    + slowGot.stream().map(TsChunk::ptsNanos).toList());
+                    + slowGot.stream().map(TsChunk::timeNanos).toList());
         }
         slow.close();
         fast.close();

@@ -20,7 +20,7 @@ class PrerollRingTest {
         }
         List<TsChunk> held = ring.snapshot();
         assertTrue(held.get(0).keyframe(), "starts at a keyframe");
-        double seconds = (held.get(held.size() - 1).ptsNanos() - held.get(0).ptsNanos()) / 1e9;
+        double seconds = (held.get(held.size() - 1).timeNanos() - held.get(0).timeNanos()) / 1e9;
         assertTrue(seconds >= 3.0 && seconds < 4.1, "holds " + seconds + " s");
         assertEquals(1.0, ring.lastGopNanos() / 1e9, 0.01);
     }
