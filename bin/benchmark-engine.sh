@@ -7,7 +7,9 @@ cd "$(dirname "$0")/.."
 bin/setup.sh >/dev/null
 . bin/jdk.sh
 mvn -B -q -ntp test-compile -pl bundles/org.beholder.engine -am
-cp=$(mvn -B -q -ntp -pl bundles/org.beholder.engine dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
 module=bundles/org.beholder.engine
+mvn -B -q -ntp -pl "$module" dependency:build-classpath -Dmdep.outputFile=target/benchmark.classpath \
+    -Dmdep.includeScope=test
+cp=$(cat "$module/target/benchmark.classpath")
 exec java --enable-native-access=ALL-UNNAMED -Xmx2g -cp "$module/target/test-classes:$module/target/classes:$cp" \
     org.beholder.engine.benchmark.EngineBenchmark "$module/target/benchmark" "${1:-1,8,16}"

@@ -21,7 +21,4 @@ import java.time.Duration;
 public record ChannelStatistics(long bitrateBps, double fps, int gopFrames, double gopSeconds, int width, int height,
         String codec, Duration uptime, long reconnects, long viewerSkips, double ringSeconds,
         long keyframesDropped) {
-
-    public static final ChannelStatistics EMPTY = new ChannelStatistics(0, 0, 0, 0, 0, 0, "", Duration.ZERO, 0, 0,
-            0, 0);
 }

@@ -1,5 +1,6 @@
 /**
- * The Beholder page, REST API and live WebSocket as host-neutral servlets and Jetty 9.4 WebSocket objects.
+ * The Beholder page, REST API and live WebSocket, host-neutral: a host builds one {@link BeholderWeb} and mounts
+ * its servlets and sockets on its own Jetty, behind its own {@link AccessGuard}.
  */
 @Export
 @Version("0.1.0")

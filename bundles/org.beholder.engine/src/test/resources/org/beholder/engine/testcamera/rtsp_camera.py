@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """The camera of the tests: GStreamer's own RTSP server serving x264 with a fixed GOP and a moving ball.
 
-usage: rtsp_camera.py PORT [--user U --password P] [--gop N] [--fps N] [--size WxH] [--codec h264|h265] [--file F]
+usage: rtsp_camera.py PORT [--user U --password P] [--gop N] [--fps N] [--size WxH] [--codec h264|h265]
+                      [--file F] [--unshared]
 Prints "READY rtsp://127.0.0.1:PORT/cam" once listening. Serves only on loopback.
 """
 import argparse, sys
@@ -16,6 +17,7 @@ args.add_argument('--user'); args.add_argument('--password')
 args.add_argument('--gop', type=int, default=15); args.add_argument('--fps', type=int, default=15)
 args.add_argument('--size', default='320x240'); args.add_argument('--codec', default='h264')
 args.add_argument('--bitrate', type=int, default=400); args.add_argument('--file')
+args.add_argument('--unshared', action='store_true', help='a media pipeline per client')
 a = args.parse_args()
 Gst.init(None)
 w, h = a.size.split('x')
@@ -36,7 +38,7 @@ server.set_address('127.0.0.1')
 server.set_service(str(a.port))
 factory = GstRtspServer.RTSPMediaFactory()
 factory.set_launch(launch)
-factory.set_shared(True)
+factory.set_shared(not a.unshared)
 if a.user:
     auth = GstRtspServer.RTSPAuth()
     token = GstRtspServer.RTSPToken()

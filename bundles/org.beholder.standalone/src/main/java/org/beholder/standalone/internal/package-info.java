@@ -1,4 +1,4 @@
 /**
- * The standalone host: command line, config file, embedded Jetty.
+ * The standalone host: command line, YAML config, users, embedded Jetty and the demo cameras.
  */
 package org.beholder.standalone.internal;

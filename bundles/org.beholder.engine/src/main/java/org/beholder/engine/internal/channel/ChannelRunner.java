@@ -62,7 +62,6 @@ public final class ChannelRunner implements NvrChannel {
     private final AtomicLong keyframesDropped = new AtomicLong();
 
     private volatile ChannelStatus status;
-    private volatile ChannelStatistics statistics = ChannelStatistics.EMPTY;
     private volatile Keyframe lastKeyframe;
     private volatile String codec = "";
     private volatile long lastDataNanos;
@@ -71,8 +70,8 @@ public final class ChannelRunner implements NvrChannel {
     private volatile String recorderWarning;
     private ChannelPipeline pipeline; // control thread only
     private long pipelineStartedNanos;
-    private long onlineSinceNanos;
-    private long reconnects;
+    private volatile long onlineSinceNanos;
+    private volatile long reconnects;
     private ScheduledFuture<?> reconnect;
     private boolean stopped;
 
@@ -178,15 +177,10 @@ public final class ChannelRunner implements NvrChannel {
             }
         }
         meter.sample();
-        Keyframe keyframe = lastKeyframe;
-        long gopNanos = ring.lastGopNanos();
-        statistics = new ChannelStatistics(meter.bitrate(), meter.fps(), meter.gopFrames(), gopNanos / 1e9,
-                keyframe == null ? 0 : keyframe.width(), keyframe == null ? 0 : keyframe.height(), codec,
-                onlineSinceNanos == 0 ? Duration.ZERO : Duration.ofNanos(now - onlineSinceNanos), reconnects,
-                hub.totalSkips(), ring.seconds(), keyframesDropped.get());
-        updateWarning(gopNanos);
+        ChannelStatistics current = statistics();
+        updateWarning(ring.lastGopNanos());
         for (ChannelListener listener : listeners) {
-            listener.statisticsUpdated(this, statistics);
+            listener.statisticsUpdated(this, current);
         }
     }
 
@@ -339,9 +333,15 @@ public final class ChannelRunner implements NvrChannel {
         return status;
     }
 
+    /** Counters as of now; rates as of the last sample (every 2 s). */
     @Override
     public ChannelStatistics statistics() {
-        return statistics;
+        Keyframe keyframe = lastKeyframe;
+        long onlineSince = onlineSinceNanos;
+        return new ChannelStatistics(meter.bitrate(), meter.fps(), meter.gopFrames(), ring.lastGopNanos() / 1e9,
+                keyframe == null ? 0 : keyframe.width(), keyframe == null ? 0 : keyframe.height(), codec,
+                onlineSince == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - onlineSince), reconnects,
+                hub.totalSkips(), ring.seconds(), keyframesDropped.get());
     }
 
     @Override

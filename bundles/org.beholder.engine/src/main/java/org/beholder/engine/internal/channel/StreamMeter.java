@@ -14,8 +14,8 @@ final class StreamMeter {
     private long sampledBytes;
     private long sampledFrames;
     private long sampledAtNanos = System.nanoTime();
-    private long bitrate;
-    private double fps;
+    private volatile long bitrate;
+    private volatile double fps;
 
     void accessUnit(int size, boolean keyframe) {
         if (keyframe) {

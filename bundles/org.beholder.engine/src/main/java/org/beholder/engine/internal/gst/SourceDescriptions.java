@@ -12,6 +12,9 @@ import java.util.Map;
 final class SourceDescriptions {
     static final String TS_SINK = "ts";
     static final String KEYFRAME_SINK = "keyframes";
+    /** Test pictures that move (so analytics have something to see) or scroll with {@code speed}. */
+    private static final java.util.Set<String> TEST_PATTERNS = java.util.Set.of("ball", "smpte", "snow",
+            "pinwheel", "spokes", "circular", "bar", "zone-plate");
 
     private SourceDescriptions() {
     }
@@ -40,7 +43,10 @@ final class SourceDescriptions {
         return "rtp" + codec + "depay ! video/x-" + codec + ",stream-format=" + packetised + ",alignment=au";
     }
 
-    /** The built-in camera: a moving ball, x264 with a fixed GOP. Query: width, height, fps, gop, bitrate. */
+    /**
+     * The built-in camera: x264 with a fixed GOP. Query: width, height, fps, gop, bitrate, pattern (default a
+     * moving ball), speed (horizontal scrolling in pixels per frame).
+     */
     static String testSource(URI uri) {
         Map<String, String> query = query(uri);
         int width = intParam(query, "width", 640);
@@ -48,7 +54,12 @@ final class SourceDescriptions {
         int fps = intParam(query, "fps", 15);
         int gop = intParam(query, "gop", fps);
         int kbps = intParam(query, "bitrate", 800);
-        return "videotestsrc is-live=true pattern=ball"
+        String pattern = query.getOrDefault("pattern", "ball");
+        if (!TEST_PATTERNS.contains(pattern)) {
+            throw new IllegalArgumentException("test source pattern must be one of " + TEST_PATTERNS);
+        }
+        int speed = query.containsKey("speed") ? intParam(query, "speed", 1) : 0;
+        return "videotestsrc is-live=true pattern=" + pattern + (speed > 0 ? " horizontal-speed=" + speed : "")
                 + " ! video/x-raw,width=" + width + ",height=" + height + ",framerate=" + fps + "/1"
                 + " ! x264enc key-int-max=" + gop + " tune=zerolatency speed-preset=ultrafast bitrate=" + kbps
                 + " option-string=scenecut=0 ! " + tail("h264", false);

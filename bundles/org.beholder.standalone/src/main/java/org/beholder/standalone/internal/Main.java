@@ -1,0 +1,160 @@
+package org.beholder.standalone.internal;
+
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+import org.beholder.engine.ChannelConfig;
+import org.beholder.engine.EngineConfig;
+import org.beholder.engine.NvrChannel;
+import org.beholder.engine.NvrEngine;
+import org.beholder.standalone.internal.auth.PasswordHash;
+import org.beholder.standalone.internal.auth.StandaloneGuard;
+import org.beholder.standalone.internal.config.ConfigException;
+import org.beholder.standalone.internal.config.ConfigLoader;
+import org.beholder.standalone.internal.config.StandaloneConfig;
+import org.beholder.standalone.internal.demo.DemoCameras;
+import org.beholder.standalone.internal.server.WebServer;
+import org.beholder.web.BeholderWeb;
+import org.beholder.web.EventJournal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code java -jar beholder.jar --config beholder.yml [--port N] [--host ADDR] [--data DIR] [--demo]}, or
+ * {@code --hash-password} to make a password hash for the config. Everything is checked before anything starts;
+ * on SIGTERM open recordings are closed and their playlists finalised before the process exits.
+ */
+public final class Main {
+    private static final Logger logger = LoggerFactory.getLogger(Main.class);
+    static final int EXIT_USAGE = 2;
+    static final int EXIT_CONFIG = 3;
+    static final int EXIT_START = 4;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int code = run(args, System.out, System.err);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    /** Runs until shut down; returns an exit code only when start-up fails. */
+    static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+        CommandLine command;
+        try {
+            command = CommandLine.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("beholder: " + e.getMessage());
+            err.println(CommandLine.USAGE);
+            return EXIT_USAGE;
+        }
+        if (command.help()) {
+            out.println(CommandLine.USAGE);
+            return 0;
+        }
+        if (command.hashPassword()) {
+            out.println(PasswordHash.hash(readPassword()));
+            return 0;
+        }
+        StandaloneConfig config;
+        String demoPassword = null;
+        try {
+            config = command.config() == null
+                    ? ConfigLoader.parse("defaults", new java.io.StringReader(""), Path.of("").toAbsolutePath())
+                    : ConfigLoader.load(command.config());
+            config = config.withOverrides(command.host(), command.port(), command.data());
+            if (command.demo()) {
+                demoPassword = DemoCameras.randomPassword();
+                config = DemoCameras.apply(config, demoPassword);
+            }
+            if (config.users().isEmpty() && config.tokens().isEmpty()) {
+                throw new ConfigException("no users or tokens configured: nobody could log in (add 'users:' "
+                        + "with a hash from --hash-password, or use --demo)");
+            }
+        } catch (ConfigException e) {
+            err.println("beholder: configuration error: " + e.getMessage());
+            return EXIT_CONFIG;
+        }
+        Running running;
+        try {
+            running = start(config);
+        } catch (Exception e) {
+            err.println("beholder: cannot start: " + e.getMessage());
+            return EXIT_START;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "beholder-shutdown"));
+        String url = "http://" + (config.host().equals("0.0.0.0") ? "127.0.0.1" : config.host()) + ":"
+                + running.server.port() + "/beholder/";
+        out.println();
+        out.println("Beholder is running: open " + url);
+        if (demoPassword != null) {
+            out.println("  user:     " + DemoCameras.USER);
+            out.println("  password: " + demoPassword);
+        }
+        out.println("Stop with Ctrl+C (open recordings are closed properly).");
+        out.flush();
+        running.stopped.await();
+        return 0;
+    }
+
+    private static char[] readPassword() throws Exception {
+        Console console = System.console();
+        if (console != null) {
+            return console.readPassword("Password: ");
+        }
+        String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        if (line == null || line.isEmpty()) {
+            throw new IllegalArgumentException("no password on standard input");
+        }
+        return line.toCharArray();
+    }
+
+    /** The running pieces, stopped in reverse order of their start. */
+    static final class Running {
+        final NvrEngine engine;
+        final WebServer server;
+        final CountDownLatch stopped = new CountDownLatch(1);
+
+        Running(NvrEngine engine, WebServer server) {
+            this.engine = engine;
+            this.server = server;
+        }
+
+        void stop() {
+            logger.info("Stopping: closing open recordings");
+            try {
+                server.stop();
+            } catch (Exception e) {
+                logger.warn("Stopping the web server failed: {}", e.getMessage());
+            }
+            engine.close();
+            logger.info("Stopped");
+            stopped.countDown();
+        }
+    }
+
+    static Running start(StandaloneConfig config) throws Exception {
+        NvrEngine engine = new NvrEngine(new EngineConfig(config.dataDir().resolve("recordings"),
+                config.maxTotalBytes(), config.minFreeBytes(), config.retentionInterval()));
+        try {
+            BeholderWeb web = new BeholderWeb(engine, new StandaloneGuard(config.users(), config.tokens()),
+                    new EventJournal(5000));
+            for (ChannelConfig channelConfig : config.channels()) {
+                NvrChannel channel = engine.add(channelConfig);
+                web.watch(channel);
+                logger.info("Channel {} ({}) added", channel.id(), channel.config().label());
+            }
+            return new Running(engine, new WebServer(web, config.host(), config.port()));
+        } catch (Exception e) {
+            engine.close();
+            throw e;
+        }
+    }
+}

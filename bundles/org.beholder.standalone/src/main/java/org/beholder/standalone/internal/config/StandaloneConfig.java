@@ -1,0 +1,34 @@
+package org.beholder.standalone.internal.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.beholder.engine.ChannelConfig;
+
+/** Everything {@code beholder.yml} says; see docs/standalone.md for every key and its default. */
+public record StandaloneConfig(String host, int port, Path dataDir, long maxTotalBytes, long minFreeBytes,
+        Duration retentionInterval, List<User> users, List<Token> tokens, List<ChannelConfig> channels) {
+
+    /** A user who may log in; {@code passwordHash} as made by {@code --hash-password}. */
+    public record User(String name, String passwordHash) {
+    }
+
+    /** An API token, stored only as the SHA-256 of the token (hex). */
+    public record Token(String name, String sha256) {
+    }
+
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 8080;
+
+    public StandaloneConfig withOverrides(String newHost, Integer newPort, Path newData) {
+        return new StandaloneConfig(newHost != null ? newHost : host, newPort != null ? newPort : port,
+                newData != null ? newData : dataDir, maxTotalBytes, minFreeBytes, retentionInterval, users, tokens,
+                channels);
+    }
+
+    public StandaloneConfig withUsersAndChannels(List<User> newUsers, List<ChannelConfig> newChannels) {
+        return new StandaloneConfig(host, port, dataDir, maxTotalBytes, minFreeBytes, retentionInterval, newUsers,
+                tokens, newChannels);
+    }
+}

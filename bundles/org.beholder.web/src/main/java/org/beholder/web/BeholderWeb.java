@@ -1,0 +1,111 @@
+package org.beholder.web;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.servlet.http.HttpServlet;
+
+import org.beholder.engine.ChannelListener;
+import org.beholder.engine.ChannelStatistics;
+import org.beholder.engine.ChannelStatus;
+import org.beholder.engine.NvrChannel;
+import org.beholder.engine.NvrEngine;
+import org.beholder.engine.Recording;
+import org.beholder.web.internal.api.ApiServlet;
+import org.beholder.web.internal.live.LiveStreamServlet;
+import org.beholder.web.internal.live.LiveStreamSocket;
+
+/**
+ * Everything a host mounts to show Beholder on the web. A host creates one, calls {@link #watch} for every channel
+ * it adds to the engine, and mounts {@link #apiServlet()} at {@code /beholder/api/*} and the live stream at
+ * {@code /ws/beholder} — through {@link #liveStreamServlet()} on a plain Jetty, or {@link #createLiveSocket}
+ * from openHAB's WebSocketAdapter.
+ */
+public final class BeholderWeb {
+    private final NvrEngine engine;
+    private final AccessGuard guard;
+    private final EventJournal journal;
+    private final Map<String, ChannelListener> watchers = new ConcurrentHashMap<>();
+
+    public BeholderWeb(NvrEngine engine, AccessGuard guard, EventJournal journal) {
+        this.engine = engine;
+        this.guard = guard;
+        this.journal = journal;
+    }
+
+    public HttpServlet apiServlet() {
+        return new ApiServlet(engine, guard, journal);
+    }
+
+    public HttpServlet liveStreamServlet() {
+        return new LiveStreamServlet(engine, guard);
+    }
+
+    /** A live socket for an already authenticated viewer, or empty when the channel does not exist. */
+    public Optional<Object> createLiveSocket(String channelId, String viewer) {
+        return engine.channel(channelId).map(channel -> new LiveStreamSocket(channel, viewer));
+    }
+
+    public EventJournal journal() {
+        return journal;
+    }
+
+    /** Turns a channel's recordings, status and statistics into events for the event list and live pages. */
+    public void watch(NvrChannel channel) {
+        ChannelListener listener = new ChannelListener() {
+            @Override
+            public void recordingStarted(NvrChannel c, Recording recording) {
+                journal.record(recordingEvent(recording, "started"));
+            }
+
+            @Override
+            public void recordingStopped(NvrChannel c, Recording recording) {
+                journal.record(recordingEvent(recording, "stopped"));
+            }
+
+            @Override
+            public void statusChanged(NvrChannel c, ChannelStatus status) {
+                Map<String, Object> details = new LinkedHashMap<>();
+                details.put("state", status.state().name());
+                details.put("message", status.message());
+                if (status.warning() != null) {
+                    details.put("warning", status.warning());
+                }
+                journal.push(new NvrEvent("status", c.id(), status.since(), details));
+            }
+
+            @Override
+            public void statisticsUpdated(NvrChannel c, ChannelStatistics statistics) {
+                journal.push(new NvrEvent("statistics", c.id(), Instant.now(), Map.of("fps", statistics.fps(),
+                        "bitrateBps", statistics.bitrateBps(), "width", statistics.width(), "height",
+                        statistics.height(), "viewerSkips", statistics.viewerSkips())));
+            }
+        };
+        ChannelListener previous = watchers.put(channel.id(), listener);
+        if (previous != null) {
+            channel.removeListener(previous);
+        }
+        channel.addListener(listener);
+    }
+
+    public void unwatch(NvrChannel channel) {
+        ChannelListener listener = watchers.remove(channel.id());
+        if (listener != null) {
+            channel.removeListener(listener);
+        }
+    }
+
+    private static NvrEvent recordingEvent(Recording recording, String phase) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("id", recording.id());
+        details.put("phase", phase);
+        details.put("reasons", recording.reasons());
+        details.put("playlistUrl",
+                "/beholder/api/channels/" + recording.channelId() + "/recordings/" + recording.id() + "/index.m3u8");
+        return new NvrEvent("recording", recording.channelId(), phase.equals("started") ? recording.start()
+                : recording.end() == null ? Instant.now() : recording.end(), details);
+    }
+}

@@ -1,0 +1,165 @@
+package org.beholder.web.internal.api;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import org.beholder.engine.NvrChannel;
+import org.beholder.engine.NvrEngine;
+import org.beholder.web.AccessGuard;
+import org.beholder.web.EventJournal;
+import org.beholder.web.internal.json.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code /beholder/api/*}: authenticates every request through the host's guard, routes by path segment and
+ * answers errors as JSON with the right status. Path segments are checked before use; file names are matched
+ * against strict patterns and resolved inside the recording's own folder (see {@link RecordingResources}).
+ */
+public final class ApiServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    private static final Logger logger = LoggerFactory.getLogger(ApiServlet.class);
+
+    private final transient NvrEngine engine;
+    private final transient AccessGuard guard;
+    private final transient ChannelResources channels;
+    private final transient RecordingResources recordings;
+    private final transient EventResources events;
+
+    public ApiServlet(NvrEngine engine, AccessGuard guard, EventJournal journal) {
+        this.engine = engine;
+        this.guard = guard;
+        this.channels = new ChannelResources(journal);
+        this.recordings = new RecordingResources();
+        this.events = new EventResources(journal);
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        Optional<String> user = guard.authenticate(request, response);
+        if (user.isEmpty()) {
+            if (guard.challenge() != null) {
+                response.setHeader("WWW-Authenticate", guard.challenge());
+            }
+            sendError(response, new ApiError(401, "authentication required"));
+            return;
+        }
+        try {
+            route(request, response, segments(request.getPathInfo()));
+        } catch (ApiError e) {
+            sendError(response, e);
+        } catch (IOException e) {
+            logger.debug("Client went away: {}", e.getMessage());
+        } catch (RuntimeException e) {
+            logger.warn("Request {} {} failed", request.getMethod(), request.getRequestURI(), e);
+            sendError(response, new ApiError(500, "internal error"));
+        }
+    }
+
+    private void route(HttpServletRequest request, HttpServletResponse response, List<String> path)
+            throws IOException {
+        String method = request.getMethod();
+        if (path.equals(List.of("channels"))) {
+            requireMethod(method, "GET");
+            channels.list(engine, response);
+            return;
+        }
+        if (path.equals(List.of("events"))) {
+            requireMethod(method, "GET");
+            events.stream(request, response);
+            return;
+        }
+        if (path.size() < 2 || !path.get(0).equals("channels")) {
+            throw ApiError.notFound("resource");
+        }
+        NvrChannel channel = engine.channel(path.get(1)).orElseThrow(() -> ApiError.notFound("channel"));
+        List<String> rest = path.subList(2, path.size());
+        String first = rest.isEmpty() ? "" : rest.get(0);
+        switch (first) {
+            case "" -> {
+                requireMethod(method, "GET");
+                channels.one(channel, response);
+            }
+            case "snapshot.jpg" -> {
+                requireLength(rest, 1);
+                requireMethod(method, "GET");
+                channels.snapshot(channel, response);
+            }
+            case "record" -> {
+                requireMethod(method, "POST");
+                if (rest.size() == 2 && rest.get(1).equals("stop")) {
+                    channels.stopRecording(channel, response);
+                } else {
+                    requireLength(rest, 1);
+                    channels.record(channel, request, response);
+                }
+            }
+            case "events" -> {
+                requireLength(rest, 1);
+                requireMethod(method, "GET");
+                events.list(channel, request, response);
+            }
+            case "recordings" -> {
+                requireMethod(method, "GET");
+                recordings.handle(channel, rest.subList(1, rest.size()), request, response);
+            }
+            default -> throw ApiError.notFound("resource");
+        }
+    }
+
+    /** Splits the decoded path; rejects empty, dot and encoded separator segments outright. */
+    static List<String> segments(String pathInfo) {
+        if (pathInfo == null || pathInfo.isEmpty() || pathInfo.equals("/")) {
+            return List.of();
+        }
+        String trimmed = pathInfo.startsWith("/") ? pathInfo.substring(1) : pathInfo;
+        if (trimmed.endsWith("/")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        List<String> segments = List.of(trimmed.split("/", -1));
+        for (String segment : segments) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..") || segment.contains("\\")
+                    || segment.indexOf('\0') >= 0 || segment.contains("%")) {
+                throw ApiError.badRequest("invalid path");
+            }
+        }
+        return segments;
+    }
+
+    private static void requireMethod(String method, String expected) {
+        if (!method.equals(expected) && !(expected.equals("GET") && method.equals("HEAD"))) {
+            throw new ApiError(405, "method " + method + " not allowed here");
+        }
+    }
+
+    private static void requireLength(List<String> rest, int length) {
+        if (rest.size() != length) {
+            throw ApiError.notFound("resource");
+        }
+    }
+
+    static void sendJson(HttpServletResponse response, int status, Object body) throws IOException {
+        byte[] json = Json.GSON.toJson(body).getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setContentType("application/json;charset=utf-8");
+        response.setContentLength(json.length);
+        response.getOutputStream().write(json);
+    }
+
+    private static void sendError(HttpServletResponse response, ApiError error) throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.resetBuffer();
+        sendJson(response, error.status, Map.of("status", error.status, "error", error.getMessage()));
+    }
+}

@@ -1,0 +1,43 @@
+package org.beholder.web.internal.api;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import org.beholder.engine.NvrChannel;
+import org.beholder.web.EventJournal;
+import org.beholder.web.NvrEvent;
+
+/** The event list of a channel, and the pushed stream of events for live pages. */
+final class EventResources {
+    private final EventJournal journal;
+
+    EventResources(EventJournal journal) {
+        this.journal = journal;
+    }
+
+    /** Recordings from the index (they survive restarts) merged with the journal's other events, by time. */
+    void list(NvrChannel channel, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        TimeRange range = TimeRange.of(request);
+        List<NvrEvent> events = new ArrayList<>();
+        channel.recordings(range.from(), range.to()).stream().filter(r -> !r.start().isBefore(range.from()))
+                .map(Views::recordingEvent).forEach(events::add);
+        journal.list(channel.id(), range.from(), range.to()).stream().filter(e -> !e.type().equals("recording"))
+                .forEach(events::add);
+        String type = request.getParameter("type");
+        if (type != null) {
+            events.removeIf(e -> !e.type().equals(type));
+        }
+        events.sort(Comparator.comparing(NvrEvent::time));
+        ApiServlet.sendJson(response, 200, events);
+    }
+
+    /** Server-sent events; optional {@code ?channel=id}. Never blocks a request thread for long. */
+    void stream(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        EventStreamClient.start(journal, request, response, request.getParameter("channel"));
+    }
+}

@@ -1,0 +1,64 @@
+package org.beholder.web.internal.api;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.beholder.engine.ChannelStatistics;
+import org.beholder.engine.ChannelStatus;
+import org.beholder.engine.NvrChannel;
+import org.beholder.engine.Recording;
+import org.beholder.web.NvrEvent;
+
+/**
+ * What the API shows of engine objects. Deliberately no source URL or credentials: a browser never needs them.
+ */
+final class Views {
+    private Views() {
+    }
+
+    record StatusView(String state, String message, String warning, Instant since) {
+        static StatusView of(ChannelStatus status) {
+            return new StatusView(status.state().name(), status.message(), status.warning(), status.since());
+        }
+    }
+
+    record Capabilities(boolean live, boolean snapshot, boolean record, boolean ptz, boolean audio) {
+    }
+
+    record ChannelView(String id, String label, String source, StatusView status, ChannelStatistics statistics,
+            Capabilities capabilities, boolean recording, String liveUrl, String snapshotUrl, NvrEvent lastEvent) {
+    }
+
+    static ChannelView channel(NvrChannel channel, NvrEvent lastEvent) {
+        String id = channel.id();
+        return new ChannelView(id, channel.config().label(), channel.config().scheme(),
+                StatusView.of(channel.status()), channel.statistics(), new Capabilities(true, true, true, false, false),
+                channel.isRecording(), "/ws/beholder?channel=" + id, "/beholder/api/channels/" + id + "/snapshot.jpg",
+                lastEvent);
+    }
+
+    record RecordingView(String id, String channel, Instant start, Instant end, boolean open, List<String> reasons,
+            long bytes, String playlistUrl, String downloadUrl) {
+    }
+
+    static RecordingView recording(Recording recording) {
+        String base = "/beholder/api/channels/" + recording.channelId() + "/recordings/" + recording.id();
+        return new RecordingView(recording.id(), recording.channelId(), recording.start(), recording.end(),
+                recording.isOpen(), recording.reasons(), recording.bytes(), base + "/index.m3u8",
+                base + "/download");
+    }
+
+    /** A recording as an entry of the event list. */
+    static NvrEvent recordingEvent(Recording recording) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("id", recording.id());
+        details.put("end", recording.end() == null ? null : recording.end().toString());
+        details.put("open", recording.isOpen());
+        details.put("reasons", recording.reasons());
+        details.put("playlistUrl", recording(recording).playlistUrl());
+        details.values().removeIf(v -> v == null);
+        return new NvrEvent("recording", recording.channelId(), recording.start(), details);
+    }
+}

@@ -1,0 +1,258 @@
+package org.beholder.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import javax.imageio.ImageIO;
+
+import org.beholder.engine.ChannelConfig;
+import org.beholder.engine.ChannelState;
+import org.beholder.engine.EngineConfig;
+import org.beholder.engine.NvrChannel;
+import org.beholder.engine.NvrEngine;
+import org.beholder.engine.testing.MediaChecks;
+import org.beholder.engine.testing.RtspTestCamera;
+import org.beholder.engine.testing.Waits;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/** Every REST endpoint against a real Jetty, a real engine and the RTSP test camera (with a password). */
+class ApiContractTest {
+    private static final String CAMERA_PASSWORD = "cam-Secret-4711";
+    private static final HttpClient http = HttpClient.newHttpClient();
+    private static final List<String> answers = new ArrayList<>();
+
+    @TempDir
+    static Path data;
+    private static RtspTestCamera camera;
+    private static NvrEngine engine;
+    private static WebTestServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        camera = RtspTestCamera.start("--user", "admin", "--password", CAMERA_PASSWORD);
+        engine = new NvrEngine(EngineConfig.of(data));
+        server = new WebTestServer(engine);
+        NvrChannel front = engine.add(ChannelConfig.builder("front", camera.url()).label("Front door")
+                .credentials("admin", CAMERA_PASSWORD).preRoll(Duration.ofSeconds(2)).build());
+        server.web.watch(front);
+        Waits.until(Duration.ofSeconds(20), () -> front.status().state() == ChannelState.ONLINE
+                && front.lastKeyframe().isPresent(), () -> front.status().toString());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (String answer : answers) {
+            assertFalse(answer.contains(CAMERA_PASSWORD), "camera password in an answer: " + answer);
+        }
+        server.close();
+        engine.close();
+        camera.close();
+    }
+
+    private static HttpResponse<byte[]> send(String method, String path, boolean authenticated) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.base() + path))
+                .method(method, HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(20));
+        if (authenticated) {
+            request.header("Authorization", WebTestServer.authorization());
+        }
+        HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        answers.add(new String(response.body(), StandardCharsets.ISO_8859_1) + response.headers().map());
+        return response;
+    }
+
+    private static HttpResponse<byte[]> get(String path) throws Exception {
+        return send("GET", path, true);
+    }
+
+    private static JsonObject jsonObject(HttpResponse<byte[]> response) {
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        return JsonParser.parseString(new String(response.body(), StandardCharsets.UTF_8)).getAsJsonObject();
+    }
+
+    private static JsonArray jsonArray(HttpResponse<byte[]> response) {
+        return JsonParser.parseString(new String(response.body(), StandardCharsets.UTF_8)).getAsJsonArray();
+    }
+
+    @Test
+    void everyEndpointNeedsAuthentication() throws Exception {
+        for (String path : List.of("/beholder/api/channels", "/beholder/api/channels/front/snapshot.jpg",
+                "/beholder/api/channels/front/recordings", "/beholder/api/events")) {
+            HttpResponse<byte[]> response = send("GET", path, false);
+            assertEquals(401, response.statusCode(), path);
+            assertEquals("authentication required", jsonObject(response).get("error").getAsString());
+            assertTrue(response.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"));
+        }
+        assertEquals(401, send("POST", "/beholder/api/channels/front/record", false).statusCode());
+    }
+
+    @Test
+    void listsChannelsWithStatusStatisticsAndCapabilitiesButNoSourceDetails() throws Exception {
+        HttpResponse<byte[]> response = get("/beholder/api/channels");
+        assertEquals(200, response.statusCode());
+        JsonObject front = jsonArray(response).get(0).getAsJsonObject();
+        assertEquals("front", front.get("id").getAsString());
+        assertEquals("Front door", front.get("label").getAsString());
+        assertEquals("ONLINE", front.getAsJsonObject("status").get("state").getAsString());
+        assertEquals("H.264", front.getAsJsonObject("statistics").get("codec").getAsString());
+        assertTrue(front.getAsJsonObject("capabilities").get("snapshot").getAsBoolean());
+        assertFalse(front.getAsJsonObject("capabilities").get("ptz").getAsBoolean());
+        assertEquals("/ws/beholder?channel=front", front.get("liveUrl").getAsString());
+        String text = new String(response.body(), StandardCharsets.UTF_8);
+        assertFalse(text.contains("admin"), "no camera user name");
+        assertFalse(text.contains(String.valueOf(camera.url())), "no camera URL");
+
+        JsonObject one = jsonObject(get("/beholder/api/channels/front"));
+        assertEquals("front", one.get("id").getAsString());
+    }
+
+    @Test
+    void unknownChannelsAndResourcesAre404Json() throws Exception {
+        HttpResponse<byte[]> response = get("/beholder/api/channels/nope");
+        assertEquals(404, response.statusCode());
+        assertEquals("channel not found", jsonObject(response).get("error").getAsString());
+        assertEquals(404, get("/beholder/api/channels/front/nothing").statusCode());
+        assertEquals(404, get("/beholder/api/whatever").statusCode());
+        assertEquals(405, send("DELETE", "/beholder/api/channels", true).statusCode());
+    }
+
+    @Test
+    void snapshotIsADecodableJpegOfTheStreamSize() throws Exception {
+        HttpResponse<byte[]> response = get("/beholder/api/channels/front/snapshot.jpg");
+        assertEquals(200, response.statusCode());
+        assertEquals("image/jpeg", response.headers().firstValue("Content-Type").orElse(""));
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(response.body()));
+        assertNotNull(image);
+        assertEquals(320, image.getWidth());
+        assertEquals(240, image.getHeight());
+    }
+
+    @Test
+    void manualRecordingIsListedAndPlaysAndDownloads(@TempDir Path downloads) throws Exception {
+        Instant before = Instant.now();
+        HttpResponse<byte[]> started = send("POST", "/beholder/api/channels/front/record?seconds=2", true);
+        assertEquals(202, started.statusCode());
+        assertEquals(400, send("POST", "/beholder/api/channels/front/record?seconds=abc", true).statusCode());
+        assertEquals(400, send("POST", "/beholder/api/channels/front/record?seconds=99999", true).statusCode());
+
+        JsonObject recording = awaitClosedRecording(before);
+        String id = recording.get("id").getAsString();
+        assertEquals("manual", recording.getAsJsonArray("reasons").get(0).getAsString());
+        String playlist = new String(get(recording.get("playlistUrl").getAsString()).body(), StandardCharsets.UTF_8);
+        assertTrue(playlist.contains("#EXT-X-ENDLIST"), playlist);
+        assertTrue(playlist.contains("#EXT-X-PROGRAM-DATE-TIME:"), playlist);
+        String segment = playlist.lines().filter(l -> l.endsWith(".ts")).findFirst().orElseThrow();
+        String base = "/beholder/api/channels/front/recordings/" + id + "/";
+        HttpResponse<byte[]> segmentResponse = get(base + segment);
+        assertEquals("video/mp2t", segmentResponse.headers().firstValue("Content-Type").orElse(""));
+        Path segmentFile = Files.write(downloads.resolve("segment.ts"), segmentResponse.body());
+        assertTrue(MediaChecks.decodeFrames(segmentFile) > 0);
+
+        HttpResponse<byte[]> download = get(base + "download");
+        assertTrue(download.headers().firstValue("Content-Disposition").orElse("").contains("attachment"));
+        Path whole = Files.write(downloads.resolve("whole.ts"), download.body());
+        assertTrue(MediaChecks.decodeFrames(whole) >= 2 * 15, "pre-roll and 2 s of video");
+
+        JsonArray events = jsonArray(get("/beholder/api/channels/front/events?from=" + before.minusSeconds(60)));
+        JsonObject event = events.get(events.size() - 1).getAsJsonObject();
+        assertEquals("recording", event.get("type").getAsString());
+        assertEquals(id, event.getAsJsonObject("details").get("id").getAsString());
+        Instant.parse(event.get("time").getAsString());
+        assertEquals(400, get("/beholder/api/channels/front/events?from=yesterday").statusCode());
+    }
+
+    private static JsonObject awaitClosedRecording(Instant since) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            JsonArray list = jsonArray(get("/beholder/api/channels/front/recordings?from="
+                    + since.minusSeconds(30).toEpochMilli()));
+            for (int i = 0; i < list.size(); i++) {
+                JsonObject recording = list.get(i).getAsJsonObject();
+                if (!recording.get("open").getAsBoolean() && recording.getAsJsonArray("reasons").toString()
+                        .contains("manual")) {
+                    return recording;
+                }
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("no closed manual recording listed");
+    }
+
+    @Test
+    void pathTraversalNeverLeavesTheRecordingFolder() throws Exception {
+        Files.writeString(data.resolve("secret.txt"), "top secret");
+        String id = engine.channel("front").orElseThrow().recordings(Instant.EPOCH, Instant.now().plusSeconds(5))
+                .stream().findFirst().map(r -> r.id()).orElse("20260101T000000.000Z");
+        String base = "/beholder/api/channels/front/recordings/";
+        for (String attack : List.of(id + "/../../../secret.txt", id + "/..%2F..%2F..%2Fsecret.txt",
+                id + "/%2e%2e/%2e%2e/%2e%2e/secret.txt", "..%2f..%2fsecret.txt", id + "//etc/passwd",
+                id + "/%2Fetc%2Fpasswd", "%2e%2e/%2e%2e/%2e%2e/secret.txt", id + "/..%5C..%5Csecret.txt",
+                id + "/index.m3u8%00.ts")) {
+            HttpResponse<byte[]> response = get(base + attack);
+            assertTrue(response.statusCode() == 400 || response.statusCode() == 404,
+                    attack + " -> " + response.statusCode());
+            assertFalse(new String(response.body(), StandardCharsets.UTF_8).contains("top secret"), attack);
+            assertFalse(new String(response.body(), StandardCharsets.UTF_8).contains("root:"), attack);
+        }
+    }
+
+    @Test
+    void pushedEventStreamDeliversRecordingEvents() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.base() + "/beholder/api/events?channel=front"))
+                .header("Authorization", WebTestServer.authorization()).build();
+        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals("text/event-stream;charset=utf-8",
+                response.headers().firstValue("Content-Type").orElse("").replace(" ", "").toLowerCase());
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        Thread reader = Thread.ofVirtual().start(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    lines.add(line);
+                }
+            } catch (Exception e) {
+                // closed
+            }
+        });
+        send("POST", "/beholder/api/channels/front/record?seconds=1", true);
+        String line;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        boolean sawRecording = false;
+        while (!sawRecording && (line = lines.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) != null) {
+            sawRecording = line.equals("event: recording");
+        }
+        assertTrue(sawRecording, "a recording event was pushed");
+        String data = lines.poll(5, TimeUnit.SECONDS);
+        assertTrue(data.startsWith("data: {") && data.contains("\"channel\":\"front\""), data);
+        response.body().close();
+        reader.interrupt();
+    }
+}
