@@ -8,8 +8,8 @@ DEBIAN_PACKAGES=(
     # GStreamer 1.22: remux, keyframe decode, the RTSP server that is the camera of the tests
     gstreamer1.0-tools gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad
     gstreamer1.0-plugins-ugly gstreamer1.0-libav gstreamer1.0-rtsp gstreamer1.0-x gir1.2-gst-rtsp-server-1.0 python3-gi
-    # build
-    maven
+    # build, and the page's tests in a real browser
+    maven chromium
 )
 
 say() { printf 'setup: %s\n' "$*"; }
@@ -35,6 +35,15 @@ if [ ${#missing[@]} -gt 0 ]; then
 else
     say "Debian packages present (${#DEBIAN_PACKAGES[@]})"
 fi
+
+# Node.js and npm build the page (npm packages at build time) and run its browser tests. Machines of this
+# project ship Node 20; elsewhere Debian's nodejs/npm do.
+if ! command -v npm >/dev/null 2>&1 || ! command -v node >/dev/null 2>&1; then
+    say "installing Debian packages: nodejs npm"
+    as_root apt-get update -qq || fail "apt-get update failed"
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq nodejs npm || fail "apt-get could not install nodejs npm"
+fi
+say "Node $(node --version), npm $(npm --version 2>/dev/null)"
 
 # shellcheck source=bin/jdk.sh
 . bin/jdk.sh

@@ -17,10 +17,12 @@ import org.beholder.engine.Recording;
 import org.beholder.web.internal.api.ApiServlet;
 import org.beholder.web.internal.live.LiveStreamServlet;
 import org.beholder.web.internal.live.LiveStreamSocket;
+import org.beholder.web.internal.page.PageServlet;
 
 /**
  * Everything a host mounts to show Beholder on the web. A host creates one, calls {@link #watch} for every channel
- * it adds to the engine, and mounts {@link #apiServlet()} at {@code /beholder/api/*} and the live stream at
+ * it adds to the engine, and mounts {@link #pageServlet()} at {@code /beholder/*}, {@link #apiServlet()} at
+ * {@code /beholder/api/*} and the live stream at
  * {@code /ws/beholder} — through {@link #liveStreamServlet()} on a plain Jetty, or {@link #createLiveSocket}
  * from openHAB's WebSocketAdapter.
  */
@@ -38,6 +40,11 @@ public final class BeholderWeb {
 
     public HttpServlet apiServlet() {
         return new ApiServlet(engine, guard, journal);
+    }
+
+    /** The page, its embed view and its scripts: mount at {@code /beholder/*}. */
+    public HttpServlet pageServlet() {
+        return new PageServlet(guard);
     }
 
     public HttpServlet liveStreamServlet() {

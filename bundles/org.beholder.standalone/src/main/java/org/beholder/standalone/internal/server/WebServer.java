@@ -27,6 +27,7 @@ public final class WebServer {
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
         context.setContextPath("/");
+        context.addServlet(new ServletHolder("page", web.pageServlet()), "/beholder/*");
         context.addServlet(new ServletHolder("api", web.apiServlet()), "/beholder/api/*");
         context.addServlet(new ServletHolder("live", web.liveStreamServlet()), "/ws/beholder");
         server.setHandler(context);

@@ -5,6 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
@@ -32,6 +35,8 @@ public final class ApiServlet extends HttpServlet {
     private final transient ChannelResources channels;
     private final transient RecordingResources recordings;
     private final transient EventResources events;
+    private final transient LiveHlsResources liveHls = new LiveHlsResources();
+    private transient ScheduledExecutorService sweeper;
 
     public ApiServlet(NvrEngine engine, AccessGuard guard, EventJournal journal) {
         this.engine = engine;
@@ -39,6 +44,23 @@ public final class ApiServlet extends HttpServlet {
         this.channels = new ChannelResources(journal);
         this.recordings = new RecordingResources();
         this.events = new EventResources(journal);
+    }
+
+    @Override
+    public void init() {
+        sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "beholder-live-hls");
+            thread.setDaemon(true);
+            return thread;
+        });
+        sweeper.scheduleWithFixedDelay(liveHls::sweep, 30, 30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void destroy() {
+        if (sweeper != null) {
+            sweeper.shutdownNow();
+        }
     }
 
     @Override
@@ -103,6 +125,11 @@ public final class ApiServlet extends HttpServlet {
                     channels.record(channel, request, response);
                 }
             }
+            case "live.m3u8" -> {
+                requireLength(rest, 1);
+                requireMethod(method, "GET");
+                liveHls.playlist(channel, response);
+            }
             case "events" -> {
                 requireLength(rest, 1);
                 requireMethod(method, "GET");
@@ -112,7 +139,14 @@ public final class ApiServlet extends HttpServlet {
                 requireMethod(method, "GET");
                 recordings.handle(channel, rest.subList(1, rest.size()), request, response);
             }
-            default -> throw ApiError.notFound("resource");
+            default -> {
+                if (rest.size() == 1 && LiveHlsResources.SEGMENT.matcher(first).matches()) {
+                    requireMethod(method, "GET");
+                    liveHls.segment(channel, first, response);
+                } else {
+                    throw ApiError.notFound("resource");
+                }
+            }
         }
     }
 

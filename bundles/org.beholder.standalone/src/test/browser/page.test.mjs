@@ -1,0 +1,202 @@
+// The Beholder page in a real browser (Debian's Chromium) against the real standalone --demo.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { startBeholder, startBrowser } from './harness.mjs';
+
+const SCREENSHOTS = process.env.SCREENSHOTS || 'target/screenshots';
+let beholder;
+let browser;
+let page;
+
+/** Per video: playback position, picture width and how far behind the newest buffered data it is. */
+function videoStates(selector = 'video[data-channel]') {
+  return page.$$eval(selector, (videos) => videos.map((v) => ({
+    channel: v.dataset.channel, time: v.currentTime, width: v.videoWidth,
+    behind: v.buffered.length ? v.buffered.end(v.buffered.length - 1) - v.currentTime : null,
+  })));
+}
+
+async function waitUntil(description, check, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  while (Date.now() < deadline) {
+    last = await check();
+    if (last === true) {
+      return;
+    }
+    await page.waitForTimeout(100);
+  }
+  assert.fail(`${description}: not within ${timeoutMs} ms (last seen: ${JSON.stringify(last)})`);
+}
+
+async function api(path, method = 'GET') {
+  return page.evaluate(async ([p, m]) => {
+    const response = await fetch(`/beholder/api/${p}`, { method: m });
+    return response.json();
+  }, [path, method]);
+}
+
+describe('Beholder page', () => {
+  before(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    beholder = await startBeholder();
+    browser = await startBrowser();
+    const context = await browser.browser.newContext({ httpCredentials: beholder.credentials,
+      viewport: { width: 1280, height: 800 } });
+    page = await context.newPage();
+    page.on('pageerror', (error) => console.log(`page error: ${error.message}`));
+  });
+
+  after(async () => {
+    await browser?.close();
+    await beholder?.stop();
+  });
+
+  test('refuses visitors who are not logged in', async () => {
+    const anonymous = await browser.browser.newContext();
+    for (const path of ['/beholder/', '/beholder/embed?channel=garden', '/beholder/js/app.js',
+      '/beholder/api/channels']) {
+      const response = await anonymous.request.get(beholder.origin + path);
+      assert.equal(response.status(), 401, path);
+      assert.match(response.headers()['www-authenticate'] || '', /^Basic/, path);
+    }
+    await anonymous.close();
+  });
+
+  test('every tile of the grid plays within 5 s', async () => {
+    const started = Date.now();
+    await page.goto(beholder.url);
+    await page.waitForSelector('video[data-channel]');
+    const first = await videoStates();
+    assert.equal(first.length, 3, 'three demo cameras');
+    await waitUntil('all tiles playing', async () => {
+      const states = await videoStates();
+      return states.every((s) => s.time > 0.3 && s.width > 0) || states;
+    }, 5000 - (Date.now() - started));
+    await page.screenshot({ path: join(SCREENSHOTS, 'grid.png') });
+  });
+
+  test('after 10 s every tile is at most 0.5 s behind the newest data', async () => {
+    await page.waitForTimeout(10_000);
+    const states = await videoStates();
+    for (const state of states) {
+      assert.ok(state.behind !== null && state.behind <= 0.5, `${state.channel} is ${state.behind} s behind`);
+    }
+    await page.waitForTimeout(1000);
+    const again = await videoStates();
+    for (let i = 0; i < states.length; i++) {
+      assert.ok(again[i].time > states[i].time, `${states[i].channel} still advancing`);
+    }
+  });
+
+  test('an effect changes the rendered pixels', async () => {
+    const select = 'select[aria-label="Effect for Lobby (looping file)"]';
+    await page.selectOption(select, 'edges');
+    const canvas = '[data-channel="lobby"] canvas';
+    await page.waitForSelector(canvas, { timeout: 10_000 });
+    await page.waitForTimeout(1500);
+    // Edge glow keeps a quarter of the picture's brightness and draws its edges in cyan: the mean brightness
+    // falls and green outweighs red, while the black-and-white pinwheel underneath has red equal to green.
+    const means = await page.evaluate((selector) => {
+      const mean = (source, width, height) => {
+        const scratch = document.createElement('canvas');
+        scratch.width = width;
+        scratch.height = height;
+        const g = scratch.getContext('2d');
+        g.drawImage(source, 0, 0, width, height);
+        const pixels = g.getImageData(0, 0, width, height).data;
+        const sum = [0, 0, 0];
+        for (let i = 0; i < pixels.length; i += 4) {
+          sum[0] += pixels[i];
+          sum[1] += pixels[i + 1];
+          sum[2] += pixels[i + 2];
+        }
+        return sum.map((v) => v / (pixels.length / 4));
+      };
+      const video = document.querySelector('video[data-channel="lobby"]');
+      const effect = document.querySelector(selector);
+      return { video: mean(video, 320, 180), effect: mean(effect, effect.width, effect.height) };
+    }, canvas);
+    const brightness = (rgb) => (rgb[0] + rgb[1] + rgb[2]) / 3;
+    assert.ok(brightness(means.video) > 60, `the pinwheel is bright: ${JSON.stringify(means)}`);
+    assert.ok(brightness(means.effect) < brightness(means.video) * 0.6, `darker: ${JSON.stringify(means)}`);
+    assert.ok(means.effect[1] > means.effect[0] * 1.2, `cyan edges: ${JSON.stringify(means)}`);
+    assert.ok(Math.abs(means.video[1] - means.video[0]) < 10, `video is grey: ${JSON.stringify(means)}`);
+    await page.screenshot({ path: join(SCREENSHOTS, 'grid-effect.png') });
+    await page.selectOption(select, 'none');
+    assert.equal(await page.locator(canvas).count(), 0, 'no effect, no canvas');
+  });
+
+  test('the channel view shows live video, statistics and a manual recording in its events', async () => {
+    await page.goto(`${beholder.url}#/channel/garden`);
+    await waitUntil('channel video playing', async () => {
+      const [state] = await videoStates();
+      return (state && state.time > 0.3 && state.width === 640) || state;
+    }, 10_000);
+    await page.getByRole('button', { name: 'Record 30 s' }).click();
+    await page.waitForTimeout(4000);
+    await page.getByRole('button', { name: 'Stop recording' }).click();
+    await waitUntil('recording stopped event listed', async () => {
+      const types = await page.$$eval('.events li', (items) => items.map((li) => li.textContent));
+      return types.some((t) => t.includes('recording stopped')) || types;
+    }, 20_000);
+    const statistics = await page.textContent('dl.stats');
+    assert.match(statistics, /640×360/);
+    assert.match(statistics, /H\.264/);
+    assert.equal(await page.locator('.ptz').count(), 0, 'no PTZ pad without PTZ capability');
+    await page.screenshot({ path: join(SCREENSHOTS, 'channel.png') });
+  });
+
+  test('the recording appears on the timeline, plays and seeks', async () => {
+    await page.goto(`${beholder.url}#/recordings/garden`);
+    await waitUntil('timeline lists the recording', () => page.evaluate(() => {
+      const row = window.beholderTimeline && window.beholderTimeline.rows[0];
+      return (row && row.recordings.some((r) => !r.open)) || 'no closed recording yet';
+    }), 10_000);
+    // Click the middle of the recorded span on the canvas.
+    const point = await page.evaluate(() => {
+      const row = window.beholderTimeline.rows[0];
+      const recording = row.recordings.find((r) => !r.open);
+      const middle = (new Date(recording.start).getTime() + new Date(recording.end).getTime()) / 2;
+      const box = row.canvas.getBoundingClientRect();
+      const share = (middle - (row.window.end - row.window.span)) / row.window.span;
+      return { x: box.left + share * box.width, y: box.top + box.height / 2 };
+    });
+    await page.mouse.click(point.x, point.y);
+    const playback = 'video[aria-label="Recording playback"]';
+    await waitUntil('recording loaded', () => page.$eval(playback, (v) => v.readyState >= 2 || v.readyState),
+      15_000);
+    const clickedAt = await page.$eval(playback, (v) => v.currentTime);
+    assert.ok(clickedAt > 1, `started from the clicked moment, not the beginning: ${clickedAt}`);
+    await waitUntil('recording playing on', () => page.$eval(playback, (v, from) => (v.currentTime > from + 0.5
+      && !v.paused) || { time: v.currentTime, paused: v.paused }, clickedAt), 10_000);
+    const duration = await page.$eval(playback, (v) => v.duration);
+    assert.ok(duration >= 4, `pre-roll plus about 4 s recorded, got ${duration}`);
+    await page.$eval(playback, (v) => { v.currentTime = 1; });
+    await waitUntil('seeked to 1 s and playing on', () => page.$eval(playback, (v) => (!v.seeking
+      && v.currentTime >= 1 && v.currentTime < 3) || { time: v.currentTime, seeking: v.seeking }), 10_000);
+    const download = await page.getAttribute('.playback a', 'href');
+    assert.match(download, /\/download$/);
+    await page.screenshot({ path: join(SCREENSHOTS, 'timeline.png') });
+  });
+
+  test('the embed page plays by itself', async () => {
+    await page.goto(`${beholder.origin}/beholder/embed?channel=driveway`);
+    await waitUntil('embed playing', async () => {
+      const [state] = await videoStates('video#player');
+      return (state.time > 0.3 && state.width > 0) || state;
+    }, 8000);
+    assert.equal(await page.locator('header, nav').count(), 0, 'only the player');
+  });
+
+  test('no camera credentials reach the page', async () => {
+    const channels = await api('channels');
+    assert.equal(channels.length, 3);
+    for (const channel of channels) {
+      assert.equal(channel.url, undefined);
+      assert.equal(channel.username, undefined);
+    }
+  });
+});

@@ -1,0 +1,75 @@
+package org.beholder.web.internal.page;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import org.beholder.web.AccessGuard;
+
+/**
+ * The Beholder page under {@code /beholder/}: {@code index.html}, {@code embed} (the player alone, for dashboards)
+ * and the page's own scripts, styles and the npm libraries under {@code vendor/}, all from this bundle's
+ * resources. Only names of the page's own form are looked up, so no request can reach another resource.
+ */
+public final class PageServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    private static final String ROOT = "org/beholder/web/page/";
+    private static final Pattern ASSET = Pattern.compile("(js/|vendor/)?[a-z0-9][a-z0-9.-]*\\.(js|css|svg)");
+    private static final Map<String, String> TYPES = Map.of("html", "text/html;charset=utf-8", "js",
+            "text/javascript;charset=utf-8", "css", "text/css;charset=utf-8", "svg", "image/svg+xml");
+
+    private final transient AccessGuard guard;
+
+    public PageServlet(AccessGuard guard) {
+        this.guard = guard;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<String> user = guard.authenticate(request, response);
+        if (user.isEmpty()) {
+            if (guard.challenge() != null) {
+                response.setHeader("WWW-Authenticate", guard.challenge());
+            }
+            response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "authentication required");
+            return;
+        }
+        String path = request.getPathInfo() == null ? "" : request.getPathInfo();
+        String name = switch (path) {
+            case "", "/", "/index.html" -> "index.html";
+            case "/embed" -> "embed.html";
+            default -> path.substring(1);
+        };
+        if (!name.endsWith(".html") && !ASSET.matcher(name).matches()) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        if (path.isEmpty()) { // /beholder -> /beholder/ so that relative asset URLs resolve
+            response.sendRedirect(request.getRequestURI() + "/");
+            return;
+        }
+        try (InputStream resource = PageServlet.class.getClassLoader().getResourceAsStream(ROOT + name)) {
+            if (resource == null) {
+                response.sendError(HttpServletResponse.SC_NOT_FOUND);
+                return;
+            }
+            response.setContentType(TYPES.get(name.substring(name.lastIndexOf('.') + 1)));
+            response.setHeader("Cache-Control", "no-cache");
+            response.setHeader("X-Content-Type-Options", "nosniff");
+            response.setHeader("Referrer-Policy", "same-origin");
+            if (name.endsWith(".html")) {
+                // Scripts only from here; WebSocket and fetch only to here; frames allowed (embed in dashboards).
+                response.setHeader("Content-Security-Policy", "default-src 'self'; img-src 'self' data: blob:; "
+                        + "media-src 'self' blob: data:; connect-src 'self' ws: wss:; worker-src 'self' blob:; "
+                        + "style-src 'self' 'unsafe-inline'");
+            }
+            resource.transferTo(response.getOutputStream());
+        }
+    }
+}

@@ -1,0 +1,105 @@
+// One channel: large live view, snapshot, statistics, events, manual recording and (when the camera can) PTZ.
+import { api, describeEvent, timeOf } from './api.js';
+import { el, badge } from './dom.js';
+import { LivePlayer, disposePlayer } from './player.js';
+import { EffectLayer, effectSelect } from './effects.js';
+
+export async function showChannel(view, feed, id) {
+  const channel = await api(`channels/${encodeURIComponent(id)}`);
+  const video = el('video', { muted: true, playsinline: true, autoplay: true, 'aria-label': `${channel.label} live`,
+    'data-channel': channel.id });
+  const stage = el('div', { class: 'stage' }, video);
+  const layer = new EffectLayer(stage, video);
+  const player = new LivePlayer(video, channel.id);
+  player.start();
+
+  let statusBadge = badge(channel.status);
+  const warning = el('p', { class: 'warning', role: 'alert' }, channel.status.warning || '');
+  const message = el('p', { class: 'status-message' }, channel.status.message);
+  const recordButton = el('button', { type: 'button', onclick: () => record(channel.id, 30, recordButton) },
+    'Record 30 s');
+  const stopButton = el('button', { type: 'button', onclick: () => api(`channels/${channel.id}/record/stop`,
+    { method: 'POST' }) }, 'Stop recording');
+  const controls = el('div', { class: 'controls' }, recordButton, stopButton,
+    el('a', { href: channel.snapshotUrl, target: '_blank', rel: 'noopener' }, 'Snapshot'),
+    el('a', { href: `#/recordings/${encodeURIComponent(channel.id)}` }, 'Recordings'),
+    effectSelect(layer, channel.label));
+  const stats = el('dl', { class: 'stats', 'aria-label': 'Statistics' });
+  renderStats(stats, channel.statistics);
+  const events = el('ol', { class: 'events', 'aria-label': 'Events', reversed: true });
+  const since = new Date(Date.now() - 24 * 3600 * 1000).toISOString();
+  for (const event of (await api(`channels/${encodeURIComponent(id)}/events?from=${since}`)).reverse()) {
+    events.append(eventItem(event));
+  }
+  const side = el('aside', {},
+    el('section', { class: 'panel' }, el('h2', {}, 'Statistics'), stats),
+    channel.capabilities.ptz ? ptzPad(channel) : null,
+    el('section', { class: 'panel' }, el('h2', {}, 'Events'), events));
+  const heading = el('h1', { class: 'panel' }, channel.label, ' ', statusBadge);
+  view.replaceChildren(el('div', { class: 'channel' },
+    el('section', {}, heading, stage, message, warning, controls), side));
+
+  const unsubscribe = feed.subscribe((event) => {
+    if (event.channel !== channel.id) {
+      return;
+    }
+    if (event.type === 'statistics') {
+      renderStats(stats, { ...channel.statistics, ...event.details });
+    } else if (event.type === 'status') {
+      const next = badge({ state: event.details.state, message: event.details.message });
+      statusBadge.replaceWith(next);
+      statusBadge = next;
+      message.textContent = event.details.message;
+      warning.textContent = event.details.warning || '';
+    } else {
+      events.prepend(eventItem(event));
+    }
+  });
+  return () => {
+    unsubscribe();
+    layer.destroy();
+    disposePlayer(player);
+  };
+}
+
+async function record(id, seconds, button) {
+  button.disabled = true;
+  try {
+    await api(`channels/${encodeURIComponent(id)}/record?seconds=${seconds}`, { method: 'POST' });
+  } finally {
+    setTimeout(() => { button.disabled = false; }, 1000);
+  }
+}
+
+function renderStats(list, s) {
+  const rows = [
+    ['Resolution', s.width ? `${s.width}×${s.height}` : '–'],
+    ['Codec', s.codec || '–'],
+    ['Frame rate', s.fps ? `${Number(s.fps).toFixed(1)} fps` : '–'],
+    ['Bitrate', s.bitrateBps ? `${(s.bitrateBps / 1e6).toFixed(2)} Mbit/s` : '–'],
+    ['Keyframe every', s.gopSeconds ? `${Number(s.gopSeconds).toFixed(1)} s` : '–'],
+    ['Pre-roll held', s.ringSeconds !== undefined ? `${Number(s.ringSeconds).toFixed(1)} s` : '–'],
+    ['Reconnects', s.reconnects ?? '–'],
+    ['Viewer skips', s.viewerSkips ?? '–'],
+  ];
+  list.replaceChildren(...rows.flatMap(([name, value]) => [el('dt', {}, name), el('dd', {}, value)]));
+}
+
+function eventItem(event) {
+  const link = event.type === 'recording' && event.details.id
+    ? el('a', { href: `#/recordings/${encodeURIComponent(event.channel)}?at=${encodeURIComponent(event.time)}` }, 'play')
+    : null;
+  return el('li', { 'data-type': event.type }, el('span', { class: 'type' }, describeEvent(event)),
+    timeOf(event.time), ' ', link);
+}
+
+function ptzPad(channel) {
+  const move = (direction) => api(`channels/${encodeURIComponent(channel.id)}/ptz?move=${direction}`,
+    { method: 'POST' }).catch(() => {});
+  const button = (direction, label, text) => el('button', { type: 'button', 'aria-label': label,
+    onclick: () => move(direction) }, text);
+  return el('section', { class: 'panel' }, el('h2', {}, 'Pan, tilt, zoom'),
+    el('div', { class: 'ptz' }, button('zoom-in', 'Zoom in', '+'), button('up', 'Tilt up', '▲'),
+      button('zoom-out', 'Zoom out', '−'), button('left', 'Pan left', '◀'), button('home', 'Home position', '⌂'),
+      button('right', 'Pan right', '▶'), el('span'), button('down', 'Tilt down', '▼')));
+}
