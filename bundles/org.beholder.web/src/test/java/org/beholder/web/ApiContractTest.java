@@ -207,6 +207,26 @@ class ApiContractTest {
     }
 
     @Test
+    void liveHlsOfTheRingPlaysForBrowsersWithoutMse(@TempDir Path downloads) throws Exception {
+        String base = "/beholder/api/channels/front/";
+        HttpResponse<byte[]> playlist = get(base + "live.m3u8");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (playlist.statusCode() == 503 && System.nanoTime() < deadline) {
+            assertEquals("1", playlist.headers().firstValue("Retry-After").orElse(""));
+            Thread.sleep(500);
+            playlist = get(base + "live.m3u8");
+        }
+        assertEquals(200, playlist.statusCode());
+        String text = new String(playlist.body(), StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("#EXTM3U") && text.contains("#EXT-X-MEDIA-SEQUENCE:"), text);
+        assertFalse(text.contains("#EXT-X-ENDLIST"), "a live playlist never ends");
+        String segment = text.lines().filter(l -> l.startsWith("live-")).reduce((a, b) -> b).orElseThrow();
+        Path file = Files.write(downloads.resolve("live.ts"), get(base + segment).body());
+        assertTrue(MediaChecks.decodeFrames(file) >= 15, "a whole keyframe interval");
+        assertEquals(404, get(base + "live-999999.ts").statusCode());
+    }
+
+    @Test
     void pathTraversalNeverLeavesTheRecordingFolder() throws Exception {
         Files.writeString(data.resolve("secret.txt"), "top secret");
         String id = engine.channel("front").orElseThrow().recordings(Instant.EPOCH, Instant.now().plusSeconds(5))
