@@ -135,6 +135,7 @@ class ChannelLiveTest {
         Instant firstFrame = Instant.parse(dates.get(0));
         double preRoll = Duration.between(firstFrame, trigger).toMillis() / 1000.0;
         assertTrue(preRoll >= 3.0, "pre-roll " + preRoll + " s");
+        assertEquals(firstFrame, recording.start(), "a recording starts at its first frame, pre-roll included");
 
         double listed = 0;
         int frames = 0;

@@ -2,7 +2,7 @@
 """The camera of the tests: GStreamer's own RTSP server serving x264 with a fixed GOP and a moving ball.
 
 usage: rtsp_camera.py PORT [--user U --password P] [--gop N] [--fps N] [--size WxH] [--codec h264|h265]
-                      [--file F] [--unshared]
+                      [--file F] [--unshared] [--motion-toggle SECONDS]
 Prints "READY rtsp://127.0.0.1:PORT/cam" once listening. Serves only on loopback.
 """
 import argparse, sys
@@ -18,6 +18,7 @@ args.add_argument('--gop', type=int, default=15); args.add_argument('--fps', typ
 args.add_argument('--size', default='320x240'); args.add_argument('--codec', default='h264')
 args.add_argument('--bitrate', type=int, default=400); args.add_argument('--file')
 args.add_argument('--unshared', action='store_true', help='a media pipeline per client')
+args.add_argument('--motion-toggle', type=int, default=0, help='seconds of moving ball, then as many of stillness')
 a = args.parse_args()
 Gst.init(None)
 w, h = a.size.split('x')
@@ -28,6 +29,12 @@ elif a.codec == 'h265':
     launch = (f'( videotestsrc is-live=true pattern=ball ! video/x-raw,width={w},height={h},framerate={a.fps}/1 '
               f'! x265enc key-int-max={a.gop} tune=zerolatency speed-preset=ultrafast bitrate={a.bitrate} '
               f'option-string=scenecut=0 ! h265parse ! rtph265pay name=pay0 pt=96 config-interval=-1 )')
+elif a.motion_toggle:
+    caps = f'video/x-raw,width={w},height={h},framerate={a.fps}/1'
+    launch = (f'( input-selector name=sel ! x264enc key-int-max={a.gop} tune=zerolatency speed-preset=ultrafast '
+              f'bitrate={a.bitrate} option-string=scenecut=0 ! rtph264pay name=pay0 pt=96 config-interval=-1 '
+              f'videotestsrc is-live=true pattern=ball ! {caps} ! sel.sink_0 '
+              f'videotestsrc is-live=true pattern=black ! {caps} ! sel.sink_1 )')
 else:
     launch = (f'( videotestsrc is-live=true pattern=ball ! video/x-raw,width={w},height={h},framerate={a.fps}/1 '
               f'! x264enc key-int-max={a.gop} tune=zerolatency speed-preset=ultrafast bitrate={a.bitrate} '
@@ -47,6 +54,18 @@ if a.user:
     server.set_auth(auth)
     factory.add_role_from_structure(Gst.Structure.new_from_string(
         'viewer, media.factory.access=(boolean)true, media.factory.construct=(boolean)true'))
+if a.motion_toggle:
+    def toggle(selector):
+        pads = [selector.get_static_pad('sink_0'), selector.get_static_pad('sink_1')]
+        current = selector.get_property('active-pad')
+        selector.set_property('active-pad', pads[1] if current == pads[0] else pads[0])
+        return True
+
+    def configured(factory, media):
+        selector = media.get_element().get_by_name('sel')
+        GLib.timeout_add_seconds(a.motion_toggle, toggle, selector)
+
+    factory.connect('media-configure', configured)
 server.get_mount_points().add_factory('/cam', factory)
 if server.attach(None) == 0:
     print('ERROR cannot listen on port', a.port, flush=True)

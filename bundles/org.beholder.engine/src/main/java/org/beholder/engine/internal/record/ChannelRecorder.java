@@ -175,24 +175,26 @@ public final class ChannelRecorder implements Consumer<TsChunk>, AutoCloseable {
             }
             return;
         }
-        open(start.reason());
+        Instant firstFrame = start.preRoll().isEmpty() ? Instant.now()
+                : Instant.ofEpochMilli(start.preRoll().get(0).wallClockMillis());
+        open(start.reason(), firstFrame);
         for (TsChunk chunk : start.preRoll()) {
             write(chunk);
         }
     }
 
-    private void open(String reason) {
+    /** Opens a recording whose first frame is at {@code firstFrame} (the start of its pre-roll). */
+    private void open(String reason, Instant firstFrame) {
         if (!retention.ensureSpace()) {
             pause("Recording paused: disk full (" + retention.freeBytes() / (1 << 20) + " MiB free)");
             return;
         }
-        Instant now = Instant.now();
-        String id = ID_FORMAT.format(now);
-        Path folder = store.channelFolder(config.id()).resolve(DAY_FORMAT.format(now)).resolve(id);
+        String id = ID_FORMAT.format(firstFrame);
+        Path folder = store.channelFolder(config.id()).resolve(DAY_FORMAT.format(firstFrame)).resolve(id);
         try {
-            RecordingMeta meta = new RecordingMeta(id, config.id(), now, List.of(reason));
+            RecordingMeta meta = new RecordingMeta(id, config.id(), firstFrame, List.of(reason));
             writer = new HlsRecordingWriter(folder, meta, config.segmentTarget());
-            rotateAtMillis = now.plus(CONTINUOUS_ROTATION).toEpochMilli();
+            rotateAtMillis = firstFrame.plus(CONTINUOUS_ROTATION).toEpochMilli();
             Recording recording = RecordingStore.toRecording(meta, folder);
             store.put(recording);
             resume();
@@ -206,7 +208,7 @@ public final class ChannelRecorder implements Consumer<TsChunk>, AutoCloseable {
     private void write(TsChunk chunk) {
         if (writer == null) {
             if (pausedWarning != null && chunk.keyframe() && retention.ensureSpace()) {
-                open(config.continuous() ? "continuous" : "resumed");
+                open(config.continuous() ? "continuous" : "resumed", Instant.ofEpochMilli(chunk.wallClockMillis()));
             }
             if (writer == null) {
                 return;
@@ -220,7 +222,7 @@ public final class ChannelRecorder implements Consumer<TsChunk>, AutoCloseable {
             }
             if (config.continuous() && chunk.wallClockMillis() >= rotateAtMillis) {
                 finish();
-                open("continuous");
+                open("continuous", Instant.ofEpochMilli(chunk.wallClockMillis()));
             }
         }
         try {

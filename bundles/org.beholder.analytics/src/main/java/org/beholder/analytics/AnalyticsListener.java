@@ -1,0 +1,7 @@
+package org.beholder.analytics;
+
+/** Receives analytics events, on the analytics executor: return quickly. */
+@FunctionalInterface
+public interface AnalyticsListener {
+    void event(AnalyticsEvent event);
+}

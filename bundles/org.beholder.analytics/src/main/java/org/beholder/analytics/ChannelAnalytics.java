@@ -1,0 +1,201 @@
+package org.beholder.analytics;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.beholder.analytics.internal.motion.MotionDetector;
+import org.beholder.analytics.internal.motion.MotionState;
+import org.beholder.analytics.internal.objects.DetectionScheduler;
+import org.beholder.analytics.internal.qr.QrScanner;
+import org.beholder.engine.ChannelListener;
+import org.beholder.engine.Keyframe;
+import org.beholder.engine.NvrChannel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The analytics of one channel: motion per zone, QR codes and scheduled object detection on its keyframes, turned
+ * into {@link AnalyticsEvent}s and — as configured — into event recordings. Keyframes are analysed on the shared
+ * executor one at a time; one that arrives while the previous is still in work is dropped and counted.
+ */
+public final class ChannelAnalytics implements ChannelListener {
+    private static final Logger logger = LoggerFactory.getLogger(ChannelAnalytics.class);
+
+    private final NvrChannel channel;
+    private final AnalyticsConfig config;
+    private final ObjectDetector detector;
+    private final Executor executor;
+    private final List<AnalyticsListener> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean busy = new AtomicBoolean();
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong analysed = new AtomicLong();
+    private final MotionDetector motion;
+    private final Map<String, MotionState> zoneStates = new LinkedHashMap<>();
+    private final QrScanner qr;
+    private final DetectionScheduler scheduler;
+    private Map<String, Integer> lastCounts = Map.of();
+    private volatile double motionLevel;
+    private volatile boolean detached;
+
+    ChannelAnalytics(NvrChannel channel, AnalyticsConfig config, ObjectDetector detector, Executor executor) {
+        this.channel = channel;
+        this.config = config;
+        this.detector = detector;
+        this.executor = executor;
+        this.motion = new MotionDetector(config.effectiveZones(), config.masks());
+        config.effectiveZones().forEach(zone -> zoneStates.put(zone.name(), new MotionState(config.motion())));
+        this.qr = config.qrCodes() ? new QrScanner() : null;
+        this.scheduler = new DetectionScheduler(config.objects());
+    }
+
+    public void addListener(AnalyticsListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(AnalyticsListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** Stops analysing; events already in work may still arrive. */
+    public void detach() {
+        detached = true;
+        channel.removeListener(this);
+    }
+
+    public long droppedKeyframes() {
+        return dropped.get();
+    }
+
+    public long analysedKeyframes() {
+        return analysed.get();
+    }
+
+    public double motionLevel() {
+        return motionLevel;
+    }
+
+    public boolean motionActive() {
+        return zoneStates.values().stream().anyMatch(MotionState::active);
+    }
+
+    @Override
+    public void keyframe(NvrChannel source, Keyframe keyframe) {
+        if (detached) {
+            return;
+        }
+        if (!busy.compareAndSet(false, true)) {
+            dropped.incrementAndGet();
+            return;
+        }
+        try {
+            executor.execute(() -> {
+                try {
+                    analyse(keyframe);
+                } catch (RuntimeException e) {
+                    logger.warn("Analytics of {} failed on a keyframe: {}", channel.id(), e.toString());
+                } finally {
+                    busy.set(false);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            busy.set(false);
+            dropped.incrementAndGet();
+        }
+    }
+
+    /** Runs every analysis on one keyframe; package-visible so tests can feed synthetic pictures in order. */
+    void analyse(Keyframe keyframe) {
+        Instant now = keyframe.time();
+        if (config.motion().enabled()) {
+            analyseMotion(keyframe, now);
+        }
+        if (qr != null) {
+            for (String text : qr.scan(keyframe.i420(), keyframe.width(), keyframe.height())) {
+                emit(new AnalyticsEvent.QrCodeSeen(channel.id(), now, text));
+            }
+        }
+        if (detector != null && scheduler.due(now, motionActive())) {
+            scheduler.ran(now);
+            detectObjects(keyframe, now);
+        }
+        analysed.incrementAndGet();
+    }
+
+    private void analyseMotion(Keyframe keyframe, Instant now) {
+        Map<String, Double> levels = motion.measure(keyframe.gray(), keyframe.grayWidth(), keyframe.grayHeight());
+        String loudest = null;
+        double highest = 0;
+        for (Map.Entry<String, Double> entry : levels.entrySet()) {
+            double level = entry.getValue();
+            if (loudest == null || level > highest) {
+                loudest = entry.getKey();
+                highest = level;
+            }
+            switch (zoneStates.get(entry.getKey()).update(level, now)) {
+                case STARTED -> emit(new AnalyticsEvent.MotionStarted(channel.id(), now, entry.getKey(), level));
+                case STOPPED -> emit(new AnalyticsEvent.MotionStopped(channel.id(), now, entry.getKey()));
+                case NONE -> {
+                }
+            }
+        }
+        motionLevel = highest;
+        emit(new AnalyticsEvent.MotionLevel(channel.id(), now, highest, loudest));
+        if (config.recordOnMotion() && motionActive()) {
+            channel.record("motion", channel.config().postRoll()); // extends while motion lasts
+        }
+    }
+
+    private void detectObjects(Keyframe keyframe, Instant now) {
+        List<Detection> found;
+        try {
+            found = detector.detect(keyframe);
+        } catch (Exception e) {
+            logger.warn("Detector {} failed on {}: {}", detector.name(), channel.id(), e.toString());
+            return;
+        }
+        AnalyticsConfig.Objects settings = config.objects();
+        List<Detection> kept = new ArrayList<>();
+        Map<String, Integer> counts = new TreeMap<>();
+        for (Detection detection : found) {
+            if (detection.score() >= settings.minScore()
+                    && (settings.classes().isEmpty() || settings.classes().contains(detection.label()))) {
+                kept.add(detection);
+                counts.merge(detection.label(), 1, Integer::sum);
+            }
+        }
+        List<String> appeared = new ArrayList<>();
+        counts.forEach((label, count) -> {
+            if (count > lastCounts.getOrDefault(label, 0)) {
+                appeared.add(label);
+            }
+        });
+        Map<String, Integer> reported = new TreeMap<>(counts);
+        lastCounts.keySet().forEach(label -> reported.putIfAbsent(label, 0)); // so counts can fall to zero
+        lastCounts = counts;
+        emit(new AnalyticsEvent.ObjectsSeen(channel.id(), now, kept, reported, appeared));
+        for (String label : counts.keySet()) {
+            if (config.recordOnClasses().contains(label)) {
+                channel.record(label, channel.config().postRoll());
+            }
+        }
+    }
+
+    private void emit(AnalyticsEvent event) {
+        for (AnalyticsListener listener : listeners) {
+            try {
+                listener.event(event);
+            } catch (RuntimeException e) {
+                logger.warn("Analytics listener of {} failed: {}", channel.id(), e.toString());
+            }
+        }
+    }
+}
