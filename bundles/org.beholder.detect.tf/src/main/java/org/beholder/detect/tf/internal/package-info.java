@@ -1,4 +1,0 @@
-/**
- * COCO object detector (NanoDet-m under TensorFlow Java) behind the analytics detector SPI.
- */
-package org.beholder.detect.tf.internal;
