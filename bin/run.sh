@@ -7,5 +7,7 @@ bin/setup.sh
 . bin/jdk.sh
 echo "run: building (tests are bin/test.sh's job)"
 mvn -B -q -ntp install -DskipTests
+# oneDNN makes the object detector about 20 % faster; TensorFlow reads this switch only from the environment.
+export TF_ENABLE_ONEDNN_OPTS="${TF_ENABLE_ONEDNN_OPTS:-1}"
 exec java --enable-native-access=ALL-UNNAMED -jar bundles/org.beholder.standalone/target/beholder.jar \
     --demo --data "${BEHOLDER_DATA:-data}" "$@"

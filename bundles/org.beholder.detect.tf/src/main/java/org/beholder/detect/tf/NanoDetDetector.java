@@ -22,6 +22,7 @@ import org.tensorflow.Session;
 import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.proto.GraphDef;
 import org.tensorflow.types.TFloat32;
 
@@ -69,7 +70,10 @@ public final class NanoDetDetector implements ObjectDetector {
             graph.close();
             throw new IOException("the NanoDet graph does not load: " + e.getMessage(), e);
         }
-        NanoDetDetector detector = new NanoDetDetector(graph, new Session(graph), labels());
+        // One graph-level thread (the network is a chain) and every core for the work inside each op.
+        ConfigProto config = ConfigProto.newBuilder().setInterOpParallelismThreads(1)
+                .setIntraOpParallelismThreads(Runtime.getRuntime().availableProcessors()).build();
+        NanoDetDetector detector = new NanoDetDetector(graph, new Session(graph, config), labels());
         logger.info("NanoDet-m loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
         return detector;
     }

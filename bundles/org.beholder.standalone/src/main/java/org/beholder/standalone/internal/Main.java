@@ -8,6 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
+import org.beholder.analytics.AnalyticsConfig;
+import org.beholder.analytics.AnalyticsRuntime;
+import org.beholder.analytics.ObjectDetector;
+import org.beholder.detect.tf.NanoDetDetector;
 import org.beholder.engine.ChannelConfig;
 import org.beholder.engine.EngineConfig;
 import org.beholder.engine.NvrChannel;
@@ -19,6 +23,7 @@ import org.beholder.standalone.internal.config.ConfigLoader;
 import org.beholder.standalone.internal.config.StandaloneConfig;
 import org.beholder.standalone.internal.demo.DemoCameras;
 import org.beholder.standalone.internal.server.WebServer;
+import org.beholder.web.AnalyticsEvents;
 import org.beholder.web.BeholderWeb;
 import org.beholder.web.EventJournal;
 import org.slf4j.Logger;
@@ -119,11 +124,15 @@ public final class Main {
     /** The running pieces, stopped in reverse order of their start. */
     static final class Running {
         final NvrEngine engine;
+        final AnalyticsRuntime analytics;
+        final ObjectDetector detector;
         final WebServer server;
         final CountDownLatch stopped = new CountDownLatch(1);
 
-        Running(NvrEngine engine, WebServer server) {
+        Running(NvrEngine engine, AnalyticsRuntime analytics, ObjectDetector detector, WebServer server) {
             this.engine = engine;
+            this.analytics = analytics;
+            this.detector = detector;
             this.server = server;
         }
 
@@ -135,6 +144,10 @@ public final class Main {
                 logger.warn("Stopping the web server failed: {}", e.getMessage());
             }
             engine.close();
+            analytics.close();
+            if (detector != null) {
+                detector.close();
+            }
             logger.info("Stopped");
             stopped.countDown();
         }
@@ -143,17 +156,30 @@ public final class Main {
     static Running start(StandaloneConfig config) throws Exception {
         NvrEngine engine = new NvrEngine(new EngineConfig(config.dataDir().resolve("recordings"),
                 config.maxTotalBytes(), config.minFreeBytes(), config.retentionInterval()));
+        AnalyticsRuntime analytics = new AnalyticsRuntime(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
+        ObjectDetector detector = null;
         try {
-            BeholderWeb web = new BeholderWeb(engine, new StandaloneGuard(config.users(), config.tokens()),
-                    new EventJournal(5000));
+            if (config.channels().stream().anyMatch(c -> config.analyticsOf(c.id()).objects().enabled())) {
+                detector = NanoDetDetector.load(config.dataDir().resolve("native"));
+            }
+            EventJournal journal = new EventJournal(5000);
+            BeholderWeb web = new BeholderWeb(engine, new StandaloneGuard(config.users(), config.tokens()), journal);
+            AnalyticsEvents toJournal = new AnalyticsEvents(journal);
             for (ChannelConfig channelConfig : config.channels()) {
                 NvrChannel channel = engine.add(channelConfig);
                 web.watch(channel);
+                AnalyticsConfig channelAnalytics = config.analyticsOf(channel.id());
+                analytics.attach(channel, channelAnalytics, channelAnalytics.objects().enabled() ? detector : null)
+                        .addListener(toJournal);
                 logger.info("Channel {} ({}) added", channel.id(), channel.config().label());
             }
-            return new Running(engine, new WebServer(web, config.host(), config.port()));
+            return new Running(engine, analytics, detector, new WebServer(web, config.host(), config.port()));
         } catch (Exception e) {
             engine.close();
+            analytics.close();
+            if (detector != null) {
+                detector.close();
+            }
             throw e;
         }
     }

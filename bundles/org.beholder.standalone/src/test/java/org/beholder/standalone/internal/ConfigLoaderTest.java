@@ -9,6 +9,7 @@ import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.beholder.analytics.AnalyticsConfig;
 import org.beholder.engine.ChannelConfig;
 import org.beholder.engine.Transport;
 import org.beholder.standalone.internal.config.ConfigException;
@@ -58,6 +59,19 @@ class ConfigLoaderTest {
                     retentionGB: 2
                     stallTimeout: 15s
                     analyticsWidth: 416
+                    motionThreshold: 0.05
+                    motionHold: 8s
+                    zones:
+                      - name: path
+                        area: "0,0.5 1,0.5 1,1 0,1"
+                    masks: ["0,0 0.3,0 0.3,0.4"]
+                    qr: yes
+                    objects: [person, car]
+                    objectInterval: 1m
+                    objectMinScore: 0.6
+                    recordOn: [person]
+                  - id: back
+                    url: "test:"
                 """.formatted(HASH));
         assertEquals("0.0.0.0", config.host());
         assertEquals(8443, config.port());
@@ -77,6 +91,23 @@ class ConfigLoaderTest {
         assertEquals(30, front.retentionDays());
         assertEquals(2_000_000_000L, front.retentionBytes());
         assertEquals(416, front.analyticsWidth());
+
+        AnalyticsConfig analytics = config.analyticsOf("front");
+        assertEquals(0.05, analytics.motion().threshold());
+        assertEquals(Duration.ofSeconds(8), analytics.motion().hold());
+        assertEquals("path", analytics.zones().get(0).name());
+        assertTrue(analytics.zones().get(0).area().contains(0.5, 0.75));
+        assertTrue(analytics.masks().get(0).contains(0.1, 0.1));
+        assertTrue(analytics.qrCodes());
+        assertTrue(analytics.objects().enabled());
+        assertEquals(java.util.Set.of("person", "car"), analytics.objects().classes());
+        assertEquals(Duration.ofMinutes(1), analytics.objects().idleInterval());
+        assertFalse(analytics.recordOnMotion());
+        assertEquals(java.util.Set.of("person"), analytics.recordOnClasses());
+
+        AnalyticsConfig back = config.analyticsOf("back");
+        assertTrue(back.motion().enabled() && back.recordOnMotion(), "motion records by default");
+        assertFalse(back.objects().enabled(), "no classes, no detector");
     }
 
     @Test
@@ -103,6 +134,10 @@ class ConfigLoaderTest {
         assertTrue(error("channels:\n  - id: a\n    url: \"test:\"\n    transport: carrier-pigeon\n")
                 .startsWith("beholder.yml line 4: channels[0].transport"));
         assertTrue(error("server:\n  host: a\n  host: b\n").startsWith("beholder.yml line 3:"), "duplicate keys");
+        assertTrue(error("channels:\n  - id: a\n    url: \"test:\"\n    zones:\n      - name: z\n        area: \"0,0 2,0 1,1\"\n")
+                .startsWith("beholder.yml line 6: channels[0].zones[0].area: polygon points must lie in 0..1"));
+        assertTrue(error("channels:\n  - id: a\n    url: \"test:\"\n    qr: maybe\n")
+                .contains("channels[0].qr: must be true or false"));
         assertTrue(error("server:\n  port: [80\nchannels: x\n").startsWith("beholder.yml line "), "YAML syntax");
     }
 

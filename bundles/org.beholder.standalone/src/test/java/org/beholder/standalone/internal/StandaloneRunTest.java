@@ -54,7 +54,7 @@ class StandaloneRunTest {
         StandaloneConfig config = new StandaloneConfig("127.0.0.1", 0, data, 0, 1 << 20, Duration.ofMinutes(1),
                 List.of(new StandaloneConfig.User("alice", PasswordHash.hash("wonderland".toCharArray()))),
                 List.of(new StandaloneConfig.Token("ha", sha256(token))),
-                List.of(ChannelConfig.builder("garden", "test:?width=320&height=240").build()));
+                List.of(ChannelConfig.builder("garden", "test:?width=320&height=240").build()), java.util.Map.of());
         Main.Running running = Main.start(config);
         try {
             String api = "http://127.0.0.1:" + running.server.port() + "/beholder/api/channels";

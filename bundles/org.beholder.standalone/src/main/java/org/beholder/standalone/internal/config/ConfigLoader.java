@@ -8,12 +8,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.beholder.analytics.AnalyticsConfig;
+import org.beholder.analytics.Polygon;
+import org.beholder.analytics.Zone;
 import org.beholder.engine.ChannelConfig;
 import org.beholder.engine.Transport;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -81,15 +86,17 @@ public final class ConfigLoader {
         String dataValue = top.string("data", "data");
         Path data = baseDir.resolve(dataValue).normalize();
         int port = server.integer("port", StandaloneConfig.DEFAULT_PORT, 1, 65535);
+        Map<String, AnalyticsConfig> analytics = new LinkedHashMap<>();
         return new StandaloneConfig(server.string("host", StandaloneConfig.DEFAULT_HOST), port, data,
                 (long) (storage.decimal("maxTotalGB", 0) * 1e9), storage.integer("minFreeMB", 512, 0, 1 << 30) << 20,
                 storage.duration("retentionInterval", Duration.ofMinutes(1)), users(top), tokens(top),
-                channels(top));
+                channels(top, analytics), analytics);
     }
 
     private static StandaloneConfig defaults(Path baseDir) {
         return new StandaloneConfig(StandaloneConfig.DEFAULT_HOST, StandaloneConfig.DEFAULT_PORT,
-                baseDir.resolve("data"), 0, 512L << 20, Duration.ofMinutes(1), List.of(), List.of(), List.of());
+                baseDir.resolve("data"), 0, 512L << 20, Duration.ofMinutes(1), List.of(), List.of(), List.of(),
+                Map.of());
     }
 
     private List<StandaloneConfig.User> users(Section top) throws ConfigException {
@@ -123,12 +130,15 @@ public final class ConfigLoader {
         return tokens;
     }
 
-    private List<ChannelConfig> channels(Section top) throws ConfigException {
+    private List<ChannelConfig> channels(Section top, Map<String, AnalyticsConfig> analytics)
+            throws ConfigException {
         List<ChannelConfig> channels = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (Section channel : top.list("channels")) {
             channel.allowOnly(Set.of("id", "label", "url", "username", "password", "transport", "preRoll",
-                    "postRoll", "record", "retentionDays", "retentionGB", "stallTimeout", "analyticsWidth"));
+                    "postRoll", "record", "retentionDays", "retentionGB", "stallTimeout", "analyticsWidth", "motion",
+                    "motionThreshold", "motionHold", "zones", "masks", "qr", "objects", "objectInterval",
+                    "objectMinScore", "recordOn"));
             String id = channel.requiredString("id");
             if (!ids.add(id)) {
                 throw channel.error("id", "channel '" + id + "' is listed twice");
@@ -157,8 +167,46 @@ public final class ConfigLoader {
             } catch (IllegalArgumentException e) {
                 throw channel.error(null, e.getMessage());
             }
+            analytics.put(id, analytics(channel));
         }
         return channels;
+    }
+
+    private AnalyticsConfig analytics(Section channel) throws ConfigException {
+        AnalyticsConfig defaults = AnalyticsConfig.defaults();
+        double threshold = channel.decimal("motionThreshold", defaults.motion().threshold());
+        if (threshold <= 0 || threshold >= 1) {
+            throw channel.error("motionThreshold", "must be between 0 and 1 (exclusive), was " + threshold);
+        }
+        AnalyticsConfig.Motion motion = new AnalyticsConfig.Motion(channel.bool("motion", true), threshold,
+                defaults.motion().hysteresis(), channel.duration("motionHold", defaults.motion().hold()));
+        List<Zone> zones = new ArrayList<>();
+        for (Section zone : channel.list("zones")) {
+            zone.allowOnly(Set.of("name", "area"));
+            zones.add(new Zone(zone.requiredString("name"), zone.polygon("area")));
+        }
+        List<Polygon> masks = new ArrayList<>();
+        List<String> maskTexts = channel.stringList("masks");
+        for (int i = 0; i < maskTexts.size(); i++) {
+            try {
+                masks.add(Polygon.parse(maskTexts.get(i)));
+            } catch (IllegalArgumentException e) {
+                throw channel.error("masks", "mask " + (i + 1) + ": " + e.getMessage());
+            }
+        }
+        List<String> classes = channel.stringList("objects");
+        double minScore = channel.decimal("objectMinScore", defaults.objects().minScore());
+        if (minScore > 1) {
+            throw channel.error("objectMinScore", "must be between 0 and 1");
+        }
+        AnalyticsConfig.Objects objects = new AnalyticsConfig.Objects(!classes.isEmpty(),
+                channel.duration("objectInterval", defaults.objects().idleInterval()), defaults.objects().maxRate(),
+                minScore, Set.copyOf(classes));
+        List<String> recordOn = channel.has("recordOn") ? channel.stringList("recordOn") : List.of("motion");
+        Set<String> recordClasses = new HashSet<>(recordOn);
+        boolean onMotion = recordClasses.remove("motion");
+        return new AnalyticsConfig(motion, zones, masks, channel.bool("qr", false), objects, onMotion,
+                recordClasses);
     }
 
     private MappingNode mapping(Node node, String what) throws ConfigException {
@@ -241,6 +289,53 @@ public final class ConfigLoader {
                 out.add(new Section(itemPath, mapping(item, itemPath)));
             }
             return out;
+        }
+
+        boolean has(String name) {
+            return valueNode(name) != null;
+        }
+
+        boolean bool(String name, boolean fallback) throws ConfigException {
+            String value = string(name, null);
+            if (value == null) {
+                return fallback;
+            }
+            return switch (value.trim().toLowerCase(Locale.ROOT)) {
+                case "true", "yes", "on" -> true;
+                case "false", "no", "off" -> false;
+                default -> throw error(name, "must be true or false, was '" + value + "'");
+            };
+        }
+
+        /** A list of plain values; a single value counts as a list of one. */
+        List<String> stringList(String name) throws ConfigException {
+            Node value = valueNode(name);
+            if (value == null) {
+                return List.of();
+            }
+            if (value instanceof ScalarNode scalar) {
+                return scalar.getValue().isBlank() ? List.of() : List.of(scalar.getValue());
+            }
+            if (!(value instanceof SequenceNode sequence)) {
+                throw error(name, "must be a list of values");
+            }
+            List<String> out = new ArrayList<>();
+            for (Node item : sequence.getValue()) {
+                if (!(item instanceof ScalarNode scalar)) {
+                    throw new ConfigException(file + " line " + line(item) + ": " + key(name)
+                            + ": list items must be plain values");
+                }
+                out.add(scalar.getValue());
+            }
+            return out;
+        }
+
+        Polygon polygon(String name) throws ConfigException {
+            try {
+                return Polygon.parse(requiredString(name));
+            } catch (IllegalArgumentException e) {
+                throw error(name, e.getMessage());
+            }
         }
 
         String string(String name, String fallback) throws ConfigException {

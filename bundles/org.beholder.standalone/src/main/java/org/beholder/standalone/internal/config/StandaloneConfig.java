@@ -3,12 +3,15 @@ package org.beholder.standalone.internal.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
+import org.beholder.analytics.AnalyticsConfig;
 import org.beholder.engine.ChannelConfig;
 
 /** Everything {@code beholder.yml} says; see docs/standalone.md for every key and its default. */
 public record StandaloneConfig(String host, int port, Path dataDir, long maxTotalBytes, long minFreeBytes,
-        Duration retentionInterval, List<User> users, List<Token> tokens, List<ChannelConfig> channels) {
+        Duration retentionInterval, List<User> users, List<Token> tokens, List<ChannelConfig> channels,
+        Map<String, AnalyticsConfig> analytics) {
 
     /** A user who may log in; {@code passwordHash} as made by {@code --hash-password}. */
     public record User(String name, String passwordHash) {
@@ -24,11 +27,17 @@ public record StandaloneConfig(String host, int port, Path dataDir, long maxTota
     public StandaloneConfig withOverrides(String newHost, Integer newPort, Path newData) {
         return new StandaloneConfig(newHost != null ? newHost : host, newPort != null ? newPort : port,
                 newData != null ? newData : dataDir, maxTotalBytes, minFreeBytes, retentionInterval, users, tokens,
-                channels);
+                channels, analytics);
     }
 
-    public StandaloneConfig withUsersAndChannels(List<User> newUsers, List<ChannelConfig> newChannels) {
+    public StandaloneConfig withUsersAndChannels(List<User> newUsers, List<ChannelConfig> newChannels,
+            Map<String, AnalyticsConfig> newAnalytics) {
         return new StandaloneConfig(host, port, dataDir, maxTotalBytes, minFreeBytes, retentionInterval, newUsers,
-                tokens, newChannels);
+                tokens, newChannels, newAnalytics);
+    }
+
+    /** A channel's analytics; the defaults when the config says nothing about them. */
+    public AnalyticsConfig analyticsOf(String channelId) {
+        return analytics.getOrDefault(channelId, AnalyticsConfig.defaults());
     }
 }

@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
+import org.beholder.analytics.AnalyticsConfig;
 import org.beholder.engine.ChannelConfig;
 import org.beholder.engine.ClipWriter;
 import org.beholder.standalone.internal.auth.PasswordHash;
@@ -41,7 +44,12 @@ public final class DemoCameras {
                 ChannelConfig.builder("lobby", clip.toUri().toString()).label("Lobby (looping file)").build());
         List<StandaloneConfig.User> users = List.of(new StandaloneConfig.User(USER,
                 PasswordHash.hash(password.toCharArray())));
-        return config.withUsersAndChannels(users, channels);
+        // Motion events everywhere; only the garden records on motion, so a long demo does not fill the disk
+        // with three never-ending recordings (the test pictures move all the time).
+        AnalyticsConfig events = AnalyticsConfig.defaults().withRecording(false, Set.of());
+        Map<String, AnalyticsConfig> analytics = Map.of("garden", AnalyticsConfig.defaults(), "driveway", events,
+                "lobby", events);
+        return config.withUsersAndChannels(users, channels, analytics);
     }
 
     /** A 10 s 640x360 H.264 clip, encoded once (a few seconds of CPU) and kept in the data folder. */

@@ -45,7 +45,7 @@ export function describeEvent(event) {
   const d = event.details || {};
   switch (event.type) {
     case 'recording': return d.phase ? `recording ${d.phase}` : `recording (${(d.reasons || []).join(', ')})`;
-    case 'motion': return d.zone ? `motion in ${d.zone}` : 'motion';
+    case 'motion': return `motion ${d.phase === 'stop' ? 'ended' : 'started'}${d.zone && d.zone !== 'all' ? ` in ${d.zone}` : ''}`;
     case 'object': return `${d.label || 'object'}${d.score ? ` ${Math.round(d.score * 100)}%` : ''}`;
     case 'qr': return `QR: ${d.text || ''}`;
     default: return event.type;
