@@ -17,6 +17,10 @@ class NanoDetDetectorTest {
 
     @BeforeAll
     static void load() throws Exception {
+        if (!java.nio.file.Files.isRegularFile(TESTDATA.resolve("person.jpg"))) {
+            throw new IllegalStateException("test pictures not found at " + TESTDATA.toAbsolutePath()
+                    + " (the project's shared/testdata beside the repository)");
+        }
         detector = NanoDetDetector.load(Path.of("target/native"));
     }
 

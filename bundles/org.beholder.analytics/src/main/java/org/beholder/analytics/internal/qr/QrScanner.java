@@ -9,7 +9,6 @@ import java.util.Map;
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
-import com.google.zxing.NotFoundException;
 import com.google.zxing.PlanarYUVLuminanceSource;
 import com.google.zxing.ReaderException;
 import com.google.zxing.Result;
@@ -42,10 +41,8 @@ public final class QrScanner {
             for (Result result : reader.decodeMultiple(new BinaryBitmap(new HybridBinarizer(source)), hints)) {
                 seen.add(result.getText());
             }
-        } catch (NotFoundException e) {
-            // nothing readable in this keyframe
         } catch (ReaderException | RuntimeException e) {
-            // a damaged code: treat as not seen
+            // nothing readable in this keyframe (no code, or a damaged one): treat as not seen
         }
         List<String> appeared = new ArrayList<>();
         for (String text : seen) {

@@ -13,6 +13,7 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
+import org.beholder.engine.I420;
 import org.beholder.engine.Keyframe;
 
 /**
@@ -110,22 +111,7 @@ public final class DecodedKeyframe implements Keyframe {
 
     private byte[] encodeJpeg() {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        int[] rgb = new int[width * height];
-        int chromaWidth = (width + 1) / 2;
-        int uPlane = width * height;
-        int vPlane = uPlane + chromaWidth * ((height + 1) / 2);
-        for (int row = 0; row < height; row++) {
-            for (int col = 0; col < width; col++) {
-                int c = (i420[row * width + col] & 0xFF) - 16;
-                int chroma = (row / 2) * chromaWidth + col / 2;
-                int d = (i420[uPlane + chroma] & 0xFF) - 128;
-                int e = (i420[vPlane + chroma] & 0xFF) - 128;
-                int r = clamp((298 * c + 409 * e + 128) >> 8);
-                int g = clamp((298 * c - 100 * d - 208 * e + 128) >> 8);
-                int b = clamp((298 * c + 516 * d + 128) >> 8);
-                rgb[row * width + col] = (r << 16) | (g << 8) | b;
-            }
-        }
+        int[] rgb = I420.toRgb(i420, width, height);
         image.setRGB(0, 0, width, height, rgb, 0, width);
         Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("jpeg");
         ImageWriter writer = writers.next();
@@ -142,9 +128,5 @@ public final class DecodedKeyframe implements Keyframe {
             writer.dispose();
         }
         return bytes.toByteArray();
-    }
-
-    private static int clamp(int value) {
-        return value < 0 ? 0 : Math.min(255, value);
     }
 }

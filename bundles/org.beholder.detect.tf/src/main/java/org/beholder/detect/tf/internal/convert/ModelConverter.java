@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
+import org.slf4j.LoggerFactory;
 import org.tensorflow.proto.AttrValue;
 import org.tensorflow.proto.DataType;
 import org.tensorflow.proto.GraphDef;
@@ -44,7 +45,7 @@ public final class ModelConverter {
         GraphDef graph = convert(new String(files.get(MODEL), StandardCharsets.UTF_8), files.get(WEIGHTS));
         Files.createDirectories(output.getParent());
         Files.write(output, graph.toByteArray());
-        System.out.println("ModelConverter: " + graph.getNodeCount() + " nodes -> " + output);
+        LoggerFactory.getLogger(ModelConverter.class).info("{} nodes -> {}", graph.getNodeCount(), output);
     }
 
     /** The frozen graph of a TF.js graph model given as its JSON text and its (single) weights file. */

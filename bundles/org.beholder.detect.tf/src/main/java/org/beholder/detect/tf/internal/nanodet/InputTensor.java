@@ -1,5 +1,7 @@
 package org.beholder.detect.tf.internal.nanodet;
 
+import org.beholder.engine.I420;
+
 /**
  * NanoDet-m's input from a decoded keyframe: the I420 picture converted to RGB, stretched to 416×416 by area
  * averaging, as BGR
@@ -16,7 +18,7 @@ public final class InputTensor {
 
     /** Converts to RGB once at full size, then area-averages each output pixel's source rectangle. */
     public static float[] fromI420(byte[] i420, int width, int height) {
-        int[] rgb = toRgb(i420, width, height);
+        int[] rgb = I420.toRgb(i420, width, height);
         float[] out = new float[3 * SIZE * SIZE];
         int plane = SIZE * SIZE;
         for (int y = 0; y < SIZE; y++) {
@@ -44,29 +46,5 @@ public final class InputTensor {
             }
         }
         return out;
-    }
-
-    private static int[] toRgb(byte[] i420, int width, int height) {
-        int[] rgb = new int[width * height];
-        int chromaWidth = (width + 1) / 2;
-        int uPlane = width * height;
-        int vPlane = uPlane + chromaWidth * ((height + 1) / 2);
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                int c = (i420[y * width + x] & 0xFF) - 16;
-                int chroma = (y / 2) * chromaWidth + x / 2;
-                int d = (i420[uPlane + chroma] & 0xFF) - 128;
-                int e = (i420[vPlane + chroma] & 0xFF) - 128;
-                int r = clamp((298 * c + 409 * e + 128) >> 8);
-                int g = clamp((298 * c - 100 * d - 208 * e + 128) >> 8);
-                int b = clamp((298 * c + 516 * d + 128) >> 8);
-                rgb[y * width + x] = (r << 16) | (g << 8) | b;
-            }
-        }
-        return rgb;
-    }
-
-    private static int clamp(int value) {
-        return value < 0 ? 0 : Math.min(255, value);
     }
 }
