@@ -99,6 +99,32 @@ class SourcesTest {
     }
 
     @Test
+    void aCameraGopLongerThanThePreRollShowsAWarning() throws Exception {
+        NvrChannel channel = engine.add(ChannelConfig.builder("slowgop", "test:?width=160&height=120&fps=15&gop=45")
+                .preRoll(Duration.ofSeconds(2)).build());
+        Waits.until(Duration.ofSeconds(20), () -> channel.status().warning() != null, () -> channel.status()
+                + " " + channel.statistics());
+        assertTrue(channel.status().warning().startsWith("Camera keyframe interval (3.0 s) is longer than the"
+                + " pre-roll (2 s)"), channel.status().warning());
+        assertEquals(ChannelState.ONLINE, channel.status().state(), "a warning, not an error");
+    }
+
+    @Test
+    void continuousModeRecordsWithoutATrigger() throws Exception {
+        NvrChannel channel = engine.add(ChannelConfig.builder("always", "test:?width=160&height=120&fps=15&gop=15")
+                .continuous(true).segmentTarget(Duration.ofSeconds(1)).build());
+        Waits.until(Duration.ofSeconds(20), () -> channel.recordings(java.time.Instant.EPOCH,
+                java.time.Instant.now().plusSeconds(1)).stream().anyMatch(r -> r.isOpen()
+                        && r.reasons().equals(List.of("continuous")) && r.bytes() > 10_000),
+                () -> channel.recordings(java.time.Instant.EPOCH, java.time.Instant.now()).toString());
+        assertTrue(channel.isRecording());
+        engine.remove("always");
+        Recording closed = engine.channel("always").isPresent() ? null
+                : channel.recordings(java.time.Instant.EPOCH, java.time.Instant.now().plusSeconds(1)).get(0);
+        assertTrue(closed != null && !closed.isOpen(), "stopping the channel closes the recording");
+    }
+
+    @Test
     void rtspOverUdpWorks() throws Exception {
         try (RtspTestCamera camera = RtspTestCamera.start()) {
             NvrChannel channel = engine.add(ChannelConfig.builder("udp", camera.url()).transport(Transport.UDP)

@@ -227,6 +227,11 @@ public final class ChannelRecorder implements Consumer<TsChunk>, AutoCloseable {
         }
         try {
             writer.write(chunk);
+            if (chunk.keyframe()) { // keep the index's size of the open recording current
+                RecordingMeta meta = writer.meta();
+                store.put(new Recording(meta.id, meta.channelId, meta.start, null, List.copyOf(meta.reasons),
+                        writer.folder(), writer.bytes()));
+            }
         } catch (IOException e) {
             logger.warn("Writing recording of {} failed: {}", config.id(), e.getMessage());
             Recording closed = closeAfterFailure();
