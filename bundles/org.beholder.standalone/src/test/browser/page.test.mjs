@@ -191,6 +191,31 @@ describe('Beholder page', () => {
     assert.equal(await page.locator('header, nav').count(), 0, 'only the player');
   });
 
+  test('is usable on a phone', async () => {
+    const phone = await browser.browser.newContext({ httpCredentials: beholder.credentials,
+      viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const small = await phone.newPage();
+    await small.goto(beholder.url);
+    await small.waitForSelector('video[data-channel]');
+    const layout = await small.evaluate(() => ({
+      overflow: document.scrollingElement.scrollWidth - window.innerWidth,
+      widths: [...document.querySelectorAll('.tile')].map((t) => t.getBoundingClientRect().width),
+      columns: new Set([...document.querySelectorAll('.tile')].map((t) => Math.round(t.getBoundingClientRect().left)))
+        .size,
+      clipped: [...document.querySelectorAll('.tile select, .tile header a')].filter((control) => {
+        const tile = control.closest('.tile').getBoundingClientRect();
+        const box = control.getBoundingClientRect();
+        return box.right > tile.right + 0.5 || box.left < tile.left - 0.5;
+      }).map((control) => control.getAttribute('aria-label') || control.textContent),
+    }));
+    assert.deepEqual(layout.clipped, [], 'every control inside its tile');
+    assert.ok(layout.overflow <= 0, `no sideways scrolling: ${JSON.stringify(layout)}`);
+    assert.equal(layout.columns, 1, 'one tile per row');
+    await small.waitForTimeout(2000);
+    await small.screenshot({ path: join(SCREENSHOTS, 'phone.png') });
+    await phone.close();
+  });
+
   test('no camera credentials reach the page', async () => {
     const channels = await api('channels');
     assert.equal(channels.length, 3);
