@@ -16,7 +16,7 @@ import org.beholder.engine.EngineConfig;
 import org.beholder.engine.NvrChannel;
 import org.beholder.engine.NvrEngine;
 import org.beholder.engine.Recording;
-import org.beholder.engine.testing.RtspTestCamera;
+import org.beholder.engine.testing.RtspCameraFixture;
 import org.beholder.engine.testing.Waits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +27,7 @@ class LiveMotionTest {
     @Test
     void motionStartsAndStopsAndRecordsWithItsPreRoll(@TempDir Path data) throws Exception {
         List<AnalyticsEvent> events = new CopyOnWriteArrayList<>();
-        try (RtspTestCamera camera = RtspTestCamera.start("--motion-toggle", "4", "--gop", "8");
+        try (RtspCameraFixture camera = RtspCameraFixture.start("--motion-toggle", "4", "--gop", "8");
                 NvrEngine engine = new NvrEngine(EngineConfig.of(data));
                 AnalyticsRuntime runtime = new AnalyticsRuntime(1)) {
             NvrChannel channel = engine.add(ChannelConfig.builder("yard", camera.url()).preRoll(Duration.ofSeconds(2))

@@ -19,7 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.beholder.engine.testing.MediaChecks;
-import org.beholder.engine.testing.RtspTestCamera;
+import org.beholder.engine.testing.RtspCameraFixture;
 import org.beholder.engine.testing.Waits;
 import org.beholder.engine.ts.TsInspector;
 import org.beholder.engine.ts.TsPacket;
@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** A real engine against a real RTSP camera (GStreamer's RTSP server, 15 fps, a keyframe every second). */
 class ChannelLiveTest {
     private static final Duration ONLINE_WITHIN = Duration.ofSeconds(20);
-    private static RtspTestCamera camera;
+    private static RtspCameraFixture camera;
 
     @TempDir
     Path data;
@@ -41,7 +41,7 @@ class ChannelLiveTest {
 
     @BeforeAll
     static void startCamera() throws Exception {
-        camera = RtspTestCamera.start("--user", "admin", "--password", "s3cret-Pa55", "--gop", "15");
+        camera = RtspCameraFixture.start("--user", "admin", "--password", "s3cret-Pa55", "--gop", "15");
     }
 
     @AfterAll
@@ -198,7 +198,7 @@ class ChannelLiveTest {
 
     @Test
     void cameraThatDiesComesBackOnline() throws Exception {
-        try (RtspTestCamera flaky = RtspTestCamera.start("--gop", "15")) {
+        try (RtspCameraFixture flaky = RtspCameraFixture.start("--gop", "15")) {
             NvrChannel channel = engine.add(ChannelConfig.builder("flaky", flaky.url())
                     .stallTimeout(Duration.ofSeconds(3)).build());
             awaitState(channel, ChannelState.ONLINE);
@@ -233,7 +233,7 @@ class ChannelLiveTest {
     @Test
     void unreachableHostIsRetried() throws Exception {
         NvrChannel channel = engine.add(ChannelConfig.builder("nobody",
-                "rtsp://127.0.0.1:" + RtspTestCamera.freePort() + "/cam").build());
+                "rtsp://127.0.0.1:" + RtspCameraFixture.freePort() + "/cam").build());
         awaitState(channel, ChannelState.RECONNECTING);
         assertTrue(channel.status().message().contains("Cannot connect"), channel.status().message());
     }

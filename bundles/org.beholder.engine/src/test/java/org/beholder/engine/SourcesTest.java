@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.beholder.engine.testing.MediaChecks;
-import org.beholder.engine.testing.RtspTestCamera;
+import org.beholder.engine.testing.RtspCameraFixture;
 import org.beholder.engine.testing.Waits;
 import org.beholder.engine.ts.TsInspector;
 import org.junit.jupiter.api.AfterEach;
@@ -82,7 +82,7 @@ class SourcesTest {
 
     @Test
     void h265OverRtspIsRemuxedWithoutReencoding() throws Exception {
-        try (RtspTestCamera camera = RtspTestCamera.start("--codec", "h265", "--gop", "15")) {
+        try (RtspCameraFixture camera = RtspCameraFixture.start("--codec", "h265", "--gop", "15")) {
             NvrChannel channel = engine.add(ChannelConfig.builder("hevc", camera.url()).build());
             awaitOnline(channel);
             byte[] ts = watch(channel, Duration.ofSeconds(3));
@@ -126,7 +126,7 @@ class SourcesTest {
 
     @Test
     void rtspOverUdpWorks() throws Exception {
-        try (RtspTestCamera camera = RtspTestCamera.start()) {
+        try (RtspCameraFixture camera = RtspCameraFixture.start()) {
             NvrChannel channel = engine.add(ChannelConfig.builder("udp", camera.url()).transport(Transport.UDP)
                     .build());
             awaitOnline(channel);

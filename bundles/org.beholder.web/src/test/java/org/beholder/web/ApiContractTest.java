@@ -33,7 +33,7 @@ import org.beholder.engine.EngineConfig;
 import org.beholder.engine.NvrChannel;
 import org.beholder.engine.NvrEngine;
 import org.beholder.engine.testing.MediaChecks;
-import org.beholder.engine.testing.RtspTestCamera;
+import org.beholder.engine.testing.RtspCameraFixture;
 import org.beholder.engine.testing.Waits;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,15 +52,15 @@ class ApiContractTest {
 
     @TempDir
     static Path data;
-    private static RtspTestCamera camera;
+    private static RtspCameraFixture camera;
     private static NvrEngine engine;
-    private static WebTestServer server;
+    private static JettyFixture server;
 
     @BeforeAll
     static void start() throws Exception {
-        camera = RtspTestCamera.start("--user", "admin", "--password", CAMERA_PASSWORD);
+        camera = RtspCameraFixture.start("--user", "admin", "--password", CAMERA_PASSWORD);
         engine = new NvrEngine(EngineConfig.of(data));
-        server = new WebTestServer(engine);
+        server = new JettyFixture(engine);
         NvrChannel front = engine.add(ChannelConfig.builder("front", camera.url()).label("Front door")
                 .credentials("admin", CAMERA_PASSWORD).preRoll(Duration.ofSeconds(2)).build());
         server.web.watch(front);
@@ -82,7 +82,7 @@ class ApiContractTest {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.base() + path))
                 .method(method, HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(20));
         if (authenticated) {
-            request.header("Authorization", WebTestServer.authorization());
+            request.header("Authorization", JettyFixture.authorization());
         }
         HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         answers.add(new String(response.body(), StandardCharsets.ISO_8859_1) + response.headers().map());
@@ -247,7 +247,7 @@ class ApiContractTest {
     @Test
     void pushedEventStreamDeliversRecordingEvents() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(server.base() + "/beholder/api/events?channel=front"))
-                .header("Authorization", WebTestServer.authorization()).build();
+                .header("Authorization", JettyFixture.authorization()).build();
         HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         assertEquals("text/event-stream;charset=utf-8",
                 response.headers().firstValue("Content-Type").orElse("").replace(" ", "").toLowerCase());

@@ -17,7 +17,7 @@ import org.beholder.engine.ChannelState;
 import org.beholder.engine.EngineConfig;
 import org.beholder.engine.NvrChannel;
 import org.beholder.engine.NvrEngine;
-import org.beholder.engine.testing.RtspTestCamera;
+import org.beholder.engine.testing.RtspCameraFixture;
 import org.beholder.engine.testing.Waits;
 import org.beholder.engine.ts.TsInspector;
 import org.beholder.engine.ts.TsPacket;
@@ -36,16 +36,16 @@ import org.junit.jupiter.api.io.TempDir;
 class LiveStreamTest {
     @TempDir
     static Path data;
-    private static RtspTestCamera camera;
+    private static RtspCameraFixture camera;
     private static NvrEngine engine;
-    private static WebTestServer server;
+    private static JettyFixture server;
     private static WebSocketClient client;
 
     @BeforeAll
     static void start() throws Exception {
-        camera = RtspTestCamera.start();
+        camera = RtspCameraFixture.start();
         engine = new NvrEngine(EngineConfig.of(data));
-        server = new WebTestServer(engine);
+        server = new JettyFixture(engine);
         NvrChannel channel = engine.add(ChannelConfig.builder("yard", camera.url()).build());
         Waits.until(Duration.ofSeconds(20), () -> channel.status().state() == ChannelState.ONLINE,
                 () -> channel.status().toString());
@@ -64,7 +64,7 @@ class LiveStreamTest {
     private static Session connect(String query, WebSocketListener listener, boolean authenticated) throws Exception {
         ClientUpgradeRequest request = new ClientUpgradeRequest();
         if (authenticated) {
-            request.setHeader("Authorization", WebTestServer.authorization());
+            request.setHeader("Authorization", JettyFixture.authorization());
         }
         return client.connect(listener, URI.create("ws://127.0.0.1:" + server.port() + "/ws/beholder" + query),
                 request).get(10, TimeUnit.SECONDS);

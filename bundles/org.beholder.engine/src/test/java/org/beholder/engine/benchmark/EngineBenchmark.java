@@ -16,7 +16,7 @@ import org.beholder.engine.NvrChannel;
 import org.beholder.engine.NvrEngine;
 import org.beholder.engine.internal.gst.GstRuntime;
 import org.beholder.engine.testing.MediaChecks;
-import org.beholder.engine.testing.RtspTestCamera;
+import org.beholder.engine.testing.RtspCameraFixture;
 import org.freedesktop.gstreamer.Gst;
 import org.freedesktop.gstreamer.Pipeline;
 import org.freedesktop.gstreamer.State;
@@ -50,10 +50,10 @@ public final class EngineBenchmark {
             Sample engineRun;
             double baseline;
             // A fresh server per phase: GStreamer's RTSP server can wedge its shared media after many clients left.
-            try (RtspTestCamera camera = RtspTestCamera.start("--file", clip.toString(), "--unshared")) {
+            try (RtspCameraFixture camera = RtspCameraFixture.start("--file", clip.toString(), "--unshared")) {
                 engineRun = measureEngine(camera, n, work.resolve("rec-" + n));
             }
-            try (RtspTestCamera camera = RtspTestCamera.start("--file", clip.toString(), "--unshared")) {
+            try (RtspCameraFixture camera = RtspCameraFixture.start("--file", clip.toString(), "--unshared")) {
                 baseline = measureDecodeAll(camera, n);
             }
             double engineCpu = engineRun.cpuPercent / n;
@@ -68,7 +68,7 @@ public final class EngineBenchmark {
         return java.util.Arrays.stream(list.split(",")).mapToInt(Integer::parseInt).toArray();
     }
 
-    private static Sample measureEngine(RtspTestCamera camera, int n, Path recordings) throws Exception {
+    private static Sample measureEngine(RtspCameraFixture camera, int n, Path recordings) throws Exception {
         try (NvrEngine engine = new NvrEngine(EngineConfig.of(recordings))) {
             List<NvrChannel> channels = new ArrayList<>();
             for (int i = 0; i < n; i++) {
@@ -94,7 +94,7 @@ public final class EngineBenchmark {
         }
     }
 
-    private static double measureDecodeAll(RtspTestCamera camera, int n) throws Exception {
+    private static double measureDecodeAll(RtspCameraFixture camera, int n) throws Exception {
         List<Pipeline> pipelines = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Pipeline pipeline = (Pipeline) Gst.parseLaunch("rtspsrc location=" + camera.url()

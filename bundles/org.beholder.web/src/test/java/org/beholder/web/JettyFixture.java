@@ -14,14 +14,14 @@ import org.eclipse.jetty.servlet.ServletContextHandler;
 import org.eclipse.jetty.servlet.ServletHolder;
 
 /** A real Jetty 9.4 on a free loopback port with the web bundle mounted as a host would mount it. */
-final class WebTestServer {
+final class JettyFixture {
     static final String USER = "viewer";
     static final String PASSWORD = "correct horse";
 
     private final Server server;
     final BeholderWeb web;
 
-    WebTestServer(NvrEngine engine) throws Exception {
+    JettyFixture(NvrEngine engine) throws Exception {
         web = new BeholderWeb(engine, new BasicGuard(), new EventJournal(1000));
         server = new Server();
         ServerConnector connector = new ServerConnector(server);

@@ -16,19 +16,19 @@ import java.util.concurrent.TimeUnit;
  * The camera of the tests: GStreamer's RTSP server (Python bindings, only in /usr/bin/python3) serving x264 with
  * a fixed GOP on a free loopback port. Can be killed and restarted on the same port.
  */
-public final class RtspTestCamera implements AutoCloseable {
+public final class RtspCameraFixture implements AutoCloseable {
     private final int port;
     private final List<String> options;
     private Process process;
 
-    private RtspTestCamera(int port, List<String> options) {
+    private RtspCameraFixture(int port, List<String> options) {
         this.port = port;
         this.options = options;
     }
 
     /** Options as for rtsp_camera.py, e.g. "--user", "admin", "--password", "secret", "--gop", "15". */
-    public static RtspTestCamera start(String... options) throws IOException {
-        RtspTestCamera camera = new RtspTestCamera(freePort(), List.of(options));
+    public static RtspCameraFixture start(String... options) throws IOException {
+        RtspCameraFixture camera = new RtspCameraFixture(freePort(), List.of(options));
         camera.launch();
         return camera;
     }
@@ -41,7 +41,7 @@ public final class RtspTestCamera implements AutoCloseable {
 
     private static Path script() throws IOException {
         Path script = Files.createTempFile("rtsp_camera", ".py");
-        try (InputStream in = RtspTestCamera.class.getResourceAsStream("/org/beholder/engine/testcamera/rtsp_camera.py")) {
+        try (InputStream in = RtspCameraFixture.class.getResourceAsStream("/org/beholder/engine/testcamera/rtsp_camera.py")) {
             Files.write(script, in.readAllBytes());
         }
         script.toFile().deleteOnExit();
