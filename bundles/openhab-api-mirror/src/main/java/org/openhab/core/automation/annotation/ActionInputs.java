@@ -1,0 +1,13 @@
+package org.openhab.core.automation.annotation;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** Mirror of openHAB 5.2.1 {@code org.openhab.core.automation.annotation.ActionInputs}. */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.PARAMETER)
+public @interface ActionInputs {
+    ActionInput[] value();
+}

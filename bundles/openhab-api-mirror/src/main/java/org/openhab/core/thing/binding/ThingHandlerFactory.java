@@ -1,0 +1,19 @@
+package org.openhab.core.thing.binding;
+
+import org.openhab.core.config.core.Configuration;
+import org.openhab.core.thing.Thing;
+import org.openhab.core.thing.ThingTypeUID;
+import org.openhab.core.thing.ThingUID;
+
+/** Mirror of openHAB 5.2.1 {@code org.openhab.core.thing.binding.ThingHandlerFactory}. */
+public interface ThingHandlerFactory {
+    boolean supportsThingType(ThingTypeUID thingTypeUID);
+
+    ThingHandler registerHandler(Thing thing);
+
+    void unregisterHandler(Thing thing);
+
+    Thing createThing(ThingTypeUID thingTypeUID, Configuration configuration, ThingUID thingUID, ThingUID bridgeUID);
+
+    void removeThing(ThingUID thingUID);
+}

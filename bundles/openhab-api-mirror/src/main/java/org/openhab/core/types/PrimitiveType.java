@@ -1,0 +1,5 @@
+package org.openhab.core.types;
+
+/** Mirror of openHAB 5.2.1 {@code org.openhab.core.types.PrimitiveType}. */
+public interface PrimitiveType extends Type {
+}
