@@ -1,0 +1,263 @@
+package org.openhab.binding.beholder.internal.handler;
+
+import static org.openhab.binding.beholder.internal.BeholderBindingConstants.*;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.beholder.analytics.AnalyticsConfig;
+import org.beholder.analytics.AnalyticsEvent;
+import org.beholder.analytics.AnalyticsListener;
+import org.beholder.analytics.ChannelAnalytics;
+import org.beholder.engine.ChannelConfig;
+import org.beholder.engine.ChannelListener;
+import org.beholder.engine.ChannelStatistics;
+import org.beholder.engine.ChannelStatus;
+import org.beholder.engine.Keyframe;
+import org.beholder.engine.NvrChannel;
+import org.beholder.engine.Recording;
+import org.beholder.web.AnalyticsEvents;
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.beholder.internal.BeholderRuntime;
+import org.openhab.binding.beholder.internal.NvrChannelConfiguration;
+import org.openhab.core.library.types.DateTimeType;
+import org.openhab.core.library.types.DecimalType;
+import org.openhab.core.library.types.OnOffType;
+import org.openhab.core.library.types.RawType;
+import org.openhab.core.library.types.StringType;
+import org.openhab.core.thing.ChannelUID;
+import org.openhab.core.thing.Thing;
+import org.openhab.core.thing.ThingStatus;
+import org.openhab.core.thing.ThingStatusDetail;
+import org.openhab.core.thing.binding.BaseThingHandler;
+import org.openhab.core.thing.binding.ThingHandlerService;
+import org.openhab.core.types.Command;
+import org.openhab.core.types.RefreshType;
+import org.openhab.core.types.State;
+import org.openhab.core.types.UnDefType;
+
+/**
+ * The NVR Channel thing: a thin mapping of one engine channel and its analytics onto openHAB. {@code initialize()}
+ * checks the configuration and returns at once; the channel starts on the scheduler. The engine's state is the
+ * Thing status; analytics events become channel states and triggers.
+ */
+@NonNullByDefault
+public class NvrChannelHandler extends BaseThingHandler implements ChannelListener, AnalyticsListener {
+    /** A manual recording started by the recording switch lasts until OFF, at most this long. */
+    static final Duration MANUAL_RECORDING_LIMIT = Duration.ofHours(1);
+
+    private final BeholderRuntime runtime;
+    private final Map<String, State> states = new HashMap<>();
+    private @Nullable NvrChannel channel;
+    private @Nullable ChannelAnalytics analytics;
+    private @Nullable Instant lastSnapshot;
+    private int snapshotSeconds = 10;
+    private Map<String, String> lastProperties = Map.of();
+
+    public NvrChannelHandler(Thing thing, BeholderRuntime runtime) {
+        super(thing);
+        this.runtime = runtime;
+    }
+
+    @Override
+    public void initialize() {
+        NvrChannelConfiguration config = getConfigAs(NvrChannelConfiguration.class);
+        ChannelConfig channelConfig;
+        AnalyticsConfig analyticsConfig;
+        try {
+            channelConfig = config.toChannelConfig(thing.getUID().getId(), thing.getLabel());
+            analyticsConfig = config.toAnalyticsConfig();
+        } catch (IllegalArgumentException e) {
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR, e.getMessage());
+            return;
+        }
+        snapshotSeconds = Math.max(1, config.snapshotInterval);
+        updateStatus(ThingStatus.UNKNOWN);
+        publish(CHANNEL_LIVE_URL, new StringType("/beholder/embed?channel=" + channelConfig.id()));
+        publish(CHANNEL_MOTION, OnOffType.OFF);
+        publish(CHANNEL_RECORDING, OnOffType.OFF);
+        scheduler.execute(() -> start(channelConfig, analyticsConfig));
+    }
+
+    private void start(ChannelConfig channelConfig, AnalyticsConfig analyticsConfig) {
+        try {
+            NvrChannel started = runtime.engine().add(channelConfig);
+            started.addListener(this);
+            runtime.web().watch(started);
+            ChannelAnalytics attached = runtime.analytics().attach(started, analyticsConfig, null);
+            attached.addListener(this);
+            attached.addListener(new AnalyticsEvents(runtime.web().journal()));
+            channel = started;
+            analytics = attached;
+        } catch (IOException | RuntimeException e) {
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR, e.getMessage());
+        }
+    }
+
+    @Override
+    public void dispose() {
+        ChannelAnalytics attached = analytics;
+        if (attached != null) {
+            attached.detach();
+        }
+        NvrChannel running = channel;
+        if (running != null) {
+            running.removeListener(this);
+            runtime.web().unwatch(running);
+            runtime.engine().remove(running.id());
+        }
+        channel = null;
+        analytics = null;
+    }
+
+    @Override
+    public Collection<Class<? extends ThingHandlerService>> getServices() {
+        return List.of(NvrChannelActions.class);
+    }
+
+    @Override
+    public void handleCommand(ChannelUID channelUID, Command command) {
+        String id = channelUID.getId();
+        if (command instanceof RefreshType) {
+            State state = states.get(id);
+            updateState(channelUID, state != null ? state : UnDefType.NULL);
+            return;
+        }
+        NvrChannel running = channel;
+        if (CHANNEL_RECORDING.equals(id) && command instanceof OnOffType onOff && running != null) {
+            if (onOff == OnOffType.ON) {
+                running.record("manual", MANUAL_RECORDING_LIMIT);
+            } else {
+                running.stopRecording();
+            }
+        }
+    }
+
+    // ---- what rules call (NvrChannelActions) ------------------------------------------------------------------
+
+    public boolean record(int seconds) {
+        NvrChannel running = channel;
+        if (running == null || seconds < 1) {
+            return false;
+        }
+        running.record("rule", Duration.ofSeconds(Math.min(seconds, 3600)));
+        return true;
+    }
+
+    public Optional<byte[]> snapshot() {
+        NvrChannel running = channel;
+        return running == null ? Optional.empty() : running.lastKeyframe().map(Keyframe::jpeg);
+    }
+
+    public Optional<Instant> lastEvent() {
+        State state = states.get(CHANNEL_LAST_EVENT);
+        return state instanceof DateTimeType time ? Optional.of(time.getInstant()) : Optional.empty();
+    }
+
+    // ---- engine ----------------------------------------------------------------------------------------------
+
+    @Override
+    public void statusChanged(NvrChannel source, ChannelStatus status) {
+        switch (status.state()) {
+            case ONLINE -> updateStatus(ThingStatus.ONLINE, ThingStatusDetail.NONE, status.warning());
+            case ERROR -> updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR, status.message());
+            case RECONNECTING -> updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR,
+                    status.message());
+            case STARTING, STOPPED -> {
+            }
+        }
+    }
+
+    @Override
+    public void statisticsUpdated(NvrChannel source, ChannelStatistics statistics) {
+        if (statistics.width() == 0) {
+            return;
+        }
+        Map<String, String> properties = new TreeMap<>();
+        properties.put(PROPERTY_CODEC, statistics.codec());
+        properties.put(PROPERTY_RESOLUTION, statistics.width() + "x" + statistics.height());
+        properties.put(PROPERTY_FPS, String.valueOf(Math.round(statistics.fps())));
+        properties.put(PROPERTY_GOP, String.format(java.util.Locale.ROOT, "%.1f s", statistics.gopSeconds()));
+        if (!properties.equals(lastProperties)) { // properties are persisted by openHAB: only on change
+            lastProperties = properties;
+            Map<String, String> edited = editProperties();
+            edited.putAll(properties);
+            updateProperties(edited);
+        }
+    }
+
+    @Override
+    public void recordingStarted(NvrChannel source, Recording recording) {
+        publish(CHANNEL_RECORDING, OnOffType.ON);
+        publish(CHANNEL_LAST_EVENT, new DateTimeType(Instant.now()));
+    }
+
+    @Override
+    public void recordingStopped(NvrChannel source, Recording recording) {
+        publish(CHANNEL_RECORDING, OnOffType.OFF);
+    }
+
+    @Override
+    public void keyframe(NvrChannel source, Keyframe keyframe) {
+        Instant last = lastSnapshot;
+        if (last == null || !keyframe.time().isBefore(last.plusSeconds(snapshotSeconds))) {
+            lastSnapshot = keyframe.time();
+            if (isLinked(CHANNEL_SNAPSHOT)) { // JPEG encoding only for someone who looks
+                publish(CHANNEL_SNAPSHOT, new RawType(keyframe.jpeg(), "image/jpeg"));
+            }
+        }
+    }
+
+    // ---- analytics -------------------------------------------------------------------------------------------
+
+    @Override
+    public void event(AnalyticsEvent event) {
+        switch (event) {
+            case AnalyticsEvent.MotionStarted started -> {
+                publish(CHANNEL_MOTION, OnOffType.ON);
+                publish(CHANNEL_LAST_EVENT, new DateTimeType(started.time()));
+                triggerChannel(CHANNEL_MOTION_EVENT, EVENT_MOTION_START);
+            }
+            case AnalyticsEvent.MotionStopped stopped -> {
+                publish(CHANNEL_MOTION, OnOffType.OFF);
+                triggerChannel(CHANNEL_MOTION_EVENT, EVENT_MOTION_STOP);
+            }
+            case AnalyticsEvent.MotionLevel level -> publish(CHANNEL_MOTION_LEVEL,
+                    new DecimalType(Math.round(level.level() * 1000) / 1000.0));
+            case AnalyticsEvent.ObjectsSeen seen -> {
+                publish(CHANNEL_OBJECTS, new StringType(seen.counts().entrySet().stream()
+                        .filter(e -> e.getValue() > 0).map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining(","))));
+                publish(CHANNEL_PERSON_COUNT, new DecimalType(seen.counts().getOrDefault("person", 0)));
+                for (String label : seen.appeared()) {
+                    publish(CHANNEL_LAST_EVENT, new DateTimeType(seen.time()));
+                    triggerChannel(CHANNEL_OBJECT_EVENT, label);
+                }
+            }
+            case AnalyticsEvent.QrCodeSeen qr -> {
+                publish(CHANNEL_QR_CODE, new StringType(qr.text()));
+                publish(CHANNEL_LAST_EVENT, new DateTimeType(qr.time()));
+                triggerChannel(CHANNEL_QR_EVENT, qr.text());
+            }
+        }
+    }
+
+    private void publish(String channelId, State state) {
+        states.put(channelId, state);
+        updateState(channelId, state);
+    }
+
+    /** For the web mounts and tests: the engine channel while it runs. */
+    public @Nullable NvrChannel channel() {
+        return channel;
+    }
+}

@@ -1,0 +1,163 @@
+package org.openhab.binding.beholder.internal.handler;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.openhab.binding.beholder.internal.BeholderBindingConstants;
+import org.openhab.core.config.core.Configuration;
+import org.openhab.core.thing.ChannelUID;
+import org.openhab.core.thing.Thing;
+import org.openhab.core.thing.ThingStatus;
+import org.openhab.core.thing.ThingStatusInfo;
+import org.openhab.core.thing.ThingTypeUID;
+import org.openhab.core.thing.ThingUID;
+import org.openhab.core.thing.binding.ThingHandler;
+import org.openhab.core.thing.binding.ThingHandlerCallback;
+import org.openhab.core.types.Command;
+import org.openhab.core.types.State;
+
+/** An NVR Channel thing and the framework side of its handler, recording everything the handler reports. */
+final class ThingFixture implements Thing, ThingHandlerCallback {
+    record StateUpdate(String channel, State state) {
+    }
+
+    record Trigger(String channel, String event) {
+    }
+
+    final List<ThingStatusInfo> statuses = new CopyOnWriteArrayList<>();
+    final List<StateUpdate> states = new CopyOnWriteArrayList<>();
+    final List<Trigger> triggers = new CopyOnWriteArrayList<>();
+    private final ThingUID uid;
+    private final Configuration configuration;
+    private final Map<String, String> properties = new HashMap<>();
+    private ThingStatusInfo status = new ThingStatusInfo(ThingStatus.UNINITIALIZED,
+            org.openhab.core.thing.ThingStatusDetail.NONE, null);
+    private ThingHandler handler;
+
+    ThingFixture(String id, Map<String, Object> config) {
+        this.uid = new ThingUID(BeholderBindingConstants.THING_TYPE_NVR_CHANNEL, id);
+        this.configuration = new Configuration(config);
+    }
+
+    ThingStatusInfo lastStatus() {
+        return statuses.isEmpty() ? status : statuses.get(statuses.size() - 1);
+    }
+
+    State lastState(String channel) {
+        for (int i = states.size() - 1; i >= 0; i--) {
+            if (states.get(i).channel().equals(channel)) {
+                return states.get(i).state();
+            }
+        }
+        return null;
+    }
+
+    // ---- ThingHandlerCallback ----
+
+    @Override
+    public void stateUpdated(ChannelUID channelUID, State state) {
+        states.add(new StateUpdate(channelUID.getId(), state));
+    }
+
+    @Override
+    public void postCommand(ChannelUID channelUID, Command command) {
+    }
+
+    @Override
+    public void statusUpdated(Thing thing, ThingStatusInfo thingStatus) {
+        status = thingStatus;
+        statuses.add(thingStatus);
+    }
+
+    @Override
+    public void thingUpdated(Thing thing) {
+    }
+
+    @Override
+    public void configurationUpdated(Thing thing) {
+    }
+
+    @Override
+    public void channelTriggered(Thing thing, ChannelUID channelUID, String event) {
+        triggers.add(new Trigger(channelUID.getId(), event));
+    }
+
+    @Override
+    public boolean isChannelLinked(ChannelUID channelUID) {
+        return true;
+    }
+
+    // ---- Thing ----
+
+    @Override
+    public String getLabel() {
+        return "Front door";
+    }
+
+    @Override
+    public void setLabel(String label) {
+    }
+
+    @Override
+    public ThingStatus getStatus() {
+        return status.getStatus();
+    }
+
+    @Override
+    public ThingStatusInfo getStatusInfo() {
+        return status;
+    }
+
+    @Override
+    public void setStatusInfo(ThingStatusInfo newStatus) {
+        status = newStatus;
+    }
+
+    @Override
+    public void setHandler(ThingHandler thingHandler) {
+        handler = thingHandler;
+    }
+
+    @Override
+    public ThingHandler getHandler() {
+        return handler;
+    }
+
+    @Override
+    public Configuration getConfiguration() {
+        return configuration;
+    }
+
+    @Override
+    public ThingUID getUID() {
+        return uid;
+    }
+
+    @Override
+    public ThingTypeUID getThingTypeUID() {
+        return BeholderBindingConstants.THING_TYPE_NVR_CHANNEL;
+    }
+
+    @Override
+    public Map<String, String> getProperties() {
+        return Map.copyOf(properties);
+    }
+
+    @Override
+    public String setProperty(String name, String value) {
+        return properties.put(name, value);
+    }
+
+    @Override
+    public void setProperties(Map<String, String> newProperties) {
+        properties.clear();
+        properties.putAll(newProperties);
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return true;
+    }
+}
