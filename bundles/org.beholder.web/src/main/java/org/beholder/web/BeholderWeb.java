@@ -15,6 +15,7 @@ import org.beholder.engine.NvrChannel;
 import org.beholder.engine.NvrEngine;
 import org.beholder.engine.Recording;
 import org.beholder.web.internal.api.ApiServlet;
+import org.beholder.web.internal.api.Views;
 import org.beholder.web.internal.live.LiveStreamServlet;
 import org.beholder.web.internal.live.LiveStreamSocket;
 import org.beholder.web.internal.page.PageServlet;
@@ -110,8 +111,7 @@ public final class BeholderWeb {
         details.put("id", recording.id());
         details.put("phase", phase);
         details.put("reasons", recording.reasons());
-        details.put("playlistUrl",
-                "/beholder/api/channels/" + recording.channelId() + "/recordings/" + recording.id() + "/index.m3u8");
+        details.put("playlistUrl", Views.recordingBase(recording) + "/index.m3u8");
         return new NvrEvent("recording", recording.channelId(), phase.equals("started") ? recording.start()
                 : recording.end() == null ? Instant.now() : recording.end(), details);
     }

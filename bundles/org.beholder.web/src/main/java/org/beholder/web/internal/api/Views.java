@@ -14,8 +14,13 @@ import org.beholder.web.NvrEvent;
 /**
  * What the API shows of engine objects. Deliberately no source URL or credentials: a browser never needs them.
  */
-final class Views {
+public final class Views {
     private Views() {
+    }
+
+    /** Where a recording's files are served; the playlist is {@code <base>/index.m3u8}. */
+    public static String recordingBase(Recording recording) {
+        return "/beholder/api/channels/" + recording.channelId() + "/recordings/" + recording.id();
     }
 
     record StatusView(String state, String message, String warning, Instant since) {
@@ -44,7 +49,7 @@ final class Views {
     }
 
     static RecordingView recording(Recording recording) {
-        String base = "/beholder/api/channels/" + recording.channelId() + "/recordings/" + recording.id();
+        String base = recordingBase(recording);
         return new RecordingView(recording.id(), recording.channelId(), recording.start(), recording.end(),
                 recording.isOpen(), recording.reasons(), recording.bytes(), base + "/index.m3u8",
                 base + "/download");
