@@ -23,9 +23,9 @@ import org.beholder.web.internal.page.PageServlet;
 /**
  * Everything a host mounts to show Beholder on the web. A host creates one, calls {@link #watch} for every channel
  * it adds to the engine, and mounts {@link #pageServlet()} at {@code /beholder/*}, {@link #apiServlet()} at
- * {@code /beholder/api/*} and the live stream at
- * {@code /ws/beholder} — through {@link #liveStreamServlet()} on a plain Jetty, or {@link #createLiveSocket}
- * from openHAB's WebSocketAdapter.
+ * {@code /beholder/api/*} and the live stream ({@link #liveStreamServlet()}) at {@code /beholder/live}, where the
+ * page looks for it. {@code /ws/beholder} is the same stream for scripts: the live servlet again on a plain Jetty,
+ * {@link #createLiveSocket} from openHAB's WebSocketAdapter (openHAB authenticates that path with its tokens).
  */
 public final class BeholderWeb {
     private final NvrEngine engine;

@@ -125,7 +125,7 @@ class ApiContractTest {
         assertEquals("H.264", front.getAsJsonObject("statistics").get("codec").getAsString());
         assertTrue(front.getAsJsonObject("capabilities").get("snapshot").getAsBoolean());
         assertFalse(front.getAsJsonObject("capabilities").get("ptz").getAsBoolean());
-        assertEquals("/ws/beholder?channel=front", front.get("liveUrl").getAsString());
+        assertEquals("/beholder/live?channel=front", front.get("liveUrl").getAsString());
         String text = new String(response.body(), StandardCharsets.UTF_8);
         assertFalse(text.contains("admin"), "no camera user name");
         assertFalse(text.contains(String.valueOf(camera.url())), "no camera URL");

@@ -3,7 +3,7 @@ package org.beholder.standalone.internal.auth;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -11,12 +11,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import javax.servlet.http.Cookie;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 import org.beholder.standalone.internal.config.StandaloneConfig;
 import org.beholder.web.AccessGuard;
+import org.beholder.web.SessionCookies;
 
 /**
  * The standalone's users: HTTP Basic against PBKDF2 hashes, {@code Authorization: Bearer <token>} against SHA-256
@@ -25,18 +25,12 @@ import org.beholder.web.AccessGuard;
  * user and password) because PBKDF2 is deliberately slow.
  */
 public final class StandaloneGuard implements AccessGuard {
-    static final String COOKIE = "beholder_session";
-    private static final long SESSION_MILLIS = 12 * 3600_000L;
     private static final long VERIFIED_MILLIS = 5 * 60_000L;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Map<String, String> passwordHashes = new ConcurrentHashMap<>();
     private final Map<String, String> tokenNames = new ConcurrentHashMap<>();
-    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Map<String, Long> verified = new ConcurrentHashMap<>();
-
-    private record Session(String user, long expiresAt) {
-    }
+    private final SessionCookies sessions = new SessionCookies(Duration.ofHours(12));
 
     public StandaloneGuard(List<StandaloneConfig.User> users, List<StandaloneConfig.Token> tokens) {
         users.forEach(u -> passwordHashes.put(u.name(), u.passwordHash()));
@@ -48,13 +42,13 @@ public final class StandaloneGuard implements AccessGuard {
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
             Optional<String> user = basic(header.substring(6).trim());
-            user.ifPresent(name -> startSession(name, request, response));
+            user.ifPresent(name -> sessions.start(name, request, response));
             return user;
         }
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return Optional.ofNullable(tokenNames.get(sha256(header.substring(7).trim()))).map(n -> "token:" + n);
         }
-        return session(request);
+        return sessions.user(request);
     }
 
     private Optional<String> basic(String encoded) {
@@ -85,38 +79,6 @@ public final class StandaloneGuard implements AccessGuard {
         verified.entrySet().removeIf(e -> e.getValue() < now);
         verified.put(key, now + VERIFIED_MILLIS);
         return Optional.of(user);
-    }
-
-    private void startSession(String user, HttpServletRequest request, HttpServletResponse response) {
-        if (response == null || session(request).isPresent()) {
-            return;
-        }
-        byte[] random = new byte[32];
-        RANDOM.nextBytes(random);
-        String id = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        long now = System.currentTimeMillis();
-        sessions.entrySet().removeIf(e -> e.getValue().expiresAt() < now);
-        sessions.put(id, new Session(user, now + SESSION_MILLIS));
-        // SameSite=Strict keeps other sites from riding on the session; HttpOnly keeps scripts away from it.
-        response.addHeader("Set-Cookie", COOKIE + "=" + id + "; Path=/; HttpOnly; SameSite=Strict; Max-Age="
-                + SESSION_MILLIS / 1000);
-    }
-
-    private Optional<String> session(HttpServletRequest request) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies == null) {
-            return Optional.empty();
-        }
-        long now = System.currentTimeMillis();
-        for (Cookie cookie : cookies) {
-            if (COOKIE.equals(cookie.getName())) {
-                Session session = sessions.get(cookie.getValue());
-                if (session != null && session.expiresAt() > now) {
-                    return Optional.of(session.user());
-                }
-            }
-        }
-        return Optional.empty();
     }
 
     static String sha256(String text) {

@@ -29,7 +29,10 @@ public final class WebServer {
         context.setContextPath("/");
         context.addServlet(new ServletHolder("page", web.pageServlet()), "/beholder/*");
         context.addServlet(new ServletHolder("api", web.apiServlet()), "/beholder/api/*");
-        context.addServlet(new ServletHolder("live", web.liveStreamServlet()), "/ws/beholder");
+        // The page's live path, and openHAB's WebSocket path for scripts that work with both hosts.
+        ServletHolder live = new ServletHolder("live", web.liveStreamServlet());
+        context.addServlet(live, "/beholder/live");
+        context.addServlet(live, "/ws/beholder");
         server.setHandler(context);
         server.setStopAtShutdown(false); // Main stops the engine first, then the server
         server.start();

@@ -40,7 +40,7 @@ public final class Views {
         String id = channel.id();
         return new ChannelView(id, channel.config().label(), channel.config().scheme(),
                 StatusView.of(channel.status()), channel.statistics(), new Capabilities(true, true, true, false, false),
-                channel.isRecording(), "/ws/beholder?channel=" + id, "/beholder/api/channels/" + id + "/snapshot.jpg",
+                channel.isRecording(), "/beholder/live?channel=" + id, "/beholder/api/channels/" + id + "/snapshot.jpg",
                 lastEvent);
     }
 

@@ -14,8 +14,9 @@ import org.eclipse.jetty.websocket.servlet.WebSocketServlet;
 import org.eclipse.jetty.websocket.servlet.WebSocketServletFactory;
 
 /**
- * {@code /ws/beholder?channel=<id>} on a plain Jetty 9.4 (the standalone host). Inside openHAB the binding's
- * WebSocketAdapter creates the same {@link LiveStreamSocket}. Upgrades are authenticated by the host's guard.
+ * {@code /beholder/live?channel=<id>} (both hosts) and {@code /ws/beholder} on the standalone. Inside openHAB the
+ * binding's WebSocketAdapter creates the same {@link LiveStreamSocket} for {@code /ws/beholder}. Upgrades are
+ * authenticated by the host's guard, so the page's session cookie works here.
  */
 public final class LiveStreamServlet extends WebSocketServlet {
     private static final long serialVersionUID = 1L;

@@ -24,6 +24,8 @@ public final class PageServlet extends HttpServlet {
     private static final Map<String, String> TYPES = Map.of("html", "text/html;charset=utf-8", "js",
             "text/javascript;charset=utf-8", "css", "text/css;charset=utf-8", "svg", "image/svg+xml");
 
+    private static final String TOKEN_PARAMETER = "accessToken";
+
     private final transient AccessGuard guard;
 
     public PageServlet(AccessGuard guard) {
@@ -38,6 +40,12 @@ public final class PageServlet extends HttpServlet {
                 response.setHeader("WWW-Authenticate", guard.challenge());
             }
             response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "authentication required");
+            return;
+        }
+        if (request.getParameter(TOKEN_PARAMETER) != null) {
+            // A host token in the address (openHAB's accessToken) signed this browser in; the guard has set the
+            // session cookie. Take the token out of the address bar and history.
+            response.sendRedirect(withoutToken(request));
             return;
         }
         String path = request.getPathInfo() == null ? "" : request.getPathInfo();
@@ -71,5 +79,15 @@ public final class PageServlet extends HttpServlet {
             }
             resource.transferTo(response.getOutputStream());
         }
+    }
+
+    private static String withoutToken(HttpServletRequest request) {
+        StringBuilder query = new StringBuilder();
+        for (String pair : request.getQueryString().split("&")) {
+            if (!pair.startsWith(TOKEN_PARAMETER + "=") && !pair.equals(TOKEN_PARAMETER) && !pair.isEmpty()) {
+                query.append(query.length() == 0 ? "?" : "&").append(pair);
+            }
+        }
+        return request.getRequestURI() + query;
     }
 }

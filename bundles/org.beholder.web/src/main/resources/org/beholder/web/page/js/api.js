@@ -13,7 +13,7 @@ export async function api(path, options = {}) {
 
 export function liveSocketUrl(channelId) {
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  return `${scheme}//${location.host}/ws/beholder?channel=${encodeURIComponent(channelId)}`;
+  return `${scheme}//${location.host}/beholder/live?channel=${encodeURIComponent(channelId)}`;
 }
 
 const EVENT_TYPES = ['recording', 'status', 'statistics', 'motion', 'object', 'qr', 'camera'];

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.beholder.internal.handler.NvrChannelHandler;
+import org.openhab.binding.beholder.internal.web.WebMounts;
 import org.openhab.core.OpenHAB;
 import org.openhab.core.io.rest.auth.AuthFilter;
 import org.openhab.core.thing.Thing;
@@ -20,10 +21,14 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
-/** Creates NVR Channel handlers; owns the runtime they share (data under {@code <userdata>/beholder}). */
+/**
+ * Creates NVR Channel handlers; owns the runtime they share (data under {@code <userdata>/beholder}) and mounts
+ * the Beholder page and REST while it is active.
+ */
 @Component(service = { ThingHandlerFactory.class, BeholderHandlerFactory.class }, configurationPid = "binding.beholder")
 public class BeholderHandlerFactory extends BaseThingHandlerFactory {
     private final BeholderRuntime runtime;
+    private @Nullable WebMounts mounts;
 
     @Activate
     public BeholderHandlerFactory(@Reference AuthFilter authFilter) throws IOException {
@@ -38,11 +43,16 @@ public class BeholderHandlerFactory extends BaseThingHandlerFactory {
     @Activate
     protected void activate(ComponentContext componentContext) {
         super.activate(componentContext);
+        mounts = new WebMounts(componentContext.getBundleContext(), runtime.web());
     }
 
     @Override
     @Deactivate
     protected void deactivate(ComponentContext componentContext) {
+        WebMounts registered = mounts;
+        if (registered != null) {
+            registered.close();
+        }
         runtime.close();
         super.deactivate(componentContext);
     }

@@ -2,6 +2,7 @@ package org.openhab.binding.beholder.internal;
 
 import java.io.IOException;
 import java.security.Principal;
+import java.time.Duration;
 import java.util.Optional;
 
 import javax.servlet.http.HttpServletRequest;
@@ -9,18 +10,22 @@ import javax.servlet.http.HttpServletResponse;
 import javax.ws.rs.core.SecurityContext;
 
 import org.beholder.web.AccessGuard;
+import org.beholder.web.SessionCookies;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.core.auth.AuthenticationException;
 import org.openhab.core.auth.Role;
 import org.openhab.core.io.rest.auth.AuthFilter;
 
 /**
- * openHAB's own authentication for Beholder's pages, REST and WebSocket: openHAB's default HTTP context does not
- * authenticate add-on servlets, so every request asks the {@link AuthFilter} (tokens, sessions, Basic when openHAB
- * allows it) and requires the user or admin role.
+ * openHAB's own authentication for Beholder's page, REST and live sockets: openHAB's default HTTP context does not
+ * authenticate add-on servlets, so every request asks the {@link AuthFilter} (API tokens and the UI's tokens in the
+ * Authorization or X-OPENHAB-TOKEN header, the {@code accessToken} query parameter, Basic when openHAB allows it)
+ * and requires the user or admin role. A browser that got in that way receives a Beholder session cookie, so the
+ * page's scripts, event stream and live sockets need not carry the token.
  */
 public final class OpenHabAccessGuard implements AccessGuard {
     private final AuthFilter authFilter;
+    private final SessionCookies sessions = new SessionCookies(Duration.ofHours(12));
 
     public OpenHabAccessGuard(AuthFilter authFilter) {
         this.authFilter = authFilter;
@@ -28,11 +33,17 @@ public final class OpenHabAccessGuard implements AccessGuard {
 
     @Override
     public Optional<String> authenticate(HttpServletRequest request, @Nullable HttpServletResponse response) {
+        Optional<String> user;
         try {
-            return allowed(authFilter.getSecurityContext(request, true));
+            user = allowed(authFilter.getSecurityContext(request, true));
         } catch (AuthenticationException | IOException e) {
-            return Optional.empty();
+            user = Optional.empty();
         }
+        if (user.isPresent()) {
+            sessions.start(user.get(), request, response);
+            return user;
+        }
+        return sessions.user(request);
     }
 
     /** The user's name when the security context has the user or admin role. */
@@ -46,6 +57,7 @@ public final class OpenHabAccessGuard implements AccessGuard {
 
     @Override
     public @Nullable String challenge() {
-        return null; // openHAB's UI logs in with its own page; no browser Basic prompt
+        // Answered by openHAB's AuthFilter when "Allow Basic Authentication" is on in openHAB's API security.
+        return "Basic realm=\"openHAB\", charset=\"UTF-8\"";
     }
 }
