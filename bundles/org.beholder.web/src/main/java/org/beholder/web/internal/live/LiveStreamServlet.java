@@ -3,6 +3,7 @@ package org.beholder.web.internal.live;
 import java.io.IOException;
 import java.util.Optional;
 
+import javax.servlet.ServletException;
 import javax.servlet.http.HttpServletResponse;
 
 import org.beholder.engine.NvrChannel;
@@ -27,6 +28,19 @@ public final class LiveStreamServlet extends WebSocketServlet {
     public LiveStreamServlet(NvrEngine engine, AccessGuard guard) {
         this.engine = engine;
         this.guard = guard;
+    }
+
+    @Override
+    public void init() throws ServletException {
+        // In OSGi the servlet container's thread context loader cannot see Jetty's WebSocketServerFactory.
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(LiveStreamServlet.class.getClassLoader());
+        try {
+            super.init();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 
     @Override

@@ -1,11 +1,10 @@
-package org.openhab.binding.beholder.internal.handler;
+package org.openhab.binding.beholder.testing;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.openhab.binding.beholder.internal.BeholderBindingConstants;
 import org.openhab.core.config.core.Configuration;
 import org.openhab.core.thing.ChannelUID;
 import org.openhab.core.thing.Thing;
@@ -18,17 +17,22 @@ import org.openhab.core.thing.binding.ThingHandlerCallback;
 import org.openhab.core.types.Command;
 import org.openhab.core.types.State;
 
-/** An NVR Channel thing and the framework side of its handler, recording everything the handler reports. */
-final class ThingFixture implements Thing, ThingHandlerCallback {
-    record StateUpdate(String channel, State state) {
+/**
+ * An NVR Channel thing and the framework side of its handler (openHAB's ThingManager), recording everything the
+ * handler reports. Shared with the OSGi integration tests through this bundle's test jar.
+ */
+public final class ThingFixture implements Thing, ThingHandlerCallback {
+    public record StateUpdate(String channel, State state) {
     }
 
-    record Trigger(String channel, String event) {
+    public record Trigger(String channel, String event) {
     }
 
-    final List<ThingStatusInfo> statuses = new CopyOnWriteArrayList<>();
-    final List<StateUpdate> states = new CopyOnWriteArrayList<>();
-    final List<Trigger> triggers = new CopyOnWriteArrayList<>();
+    public final List<ThingStatusInfo> statuses = new CopyOnWriteArrayList<>();
+    public final List<StateUpdate> states = new CopyOnWriteArrayList<>();
+    public final List<Trigger> triggers = new CopyOnWriteArrayList<>();
+    private static final ThingTypeUID NVR_CHANNEL = new ThingTypeUID("beholder", "nvr-channel");
+
     private final ThingUID uid;
     private final Configuration configuration;
     private final Map<String, String> properties = new HashMap<>();
@@ -36,16 +40,16 @@ final class ThingFixture implements Thing, ThingHandlerCallback {
             org.openhab.core.thing.ThingStatusDetail.NONE, null);
     private ThingHandler handler;
 
-    ThingFixture(String id, Map<String, Object> config) {
-        this.uid = new ThingUID(BeholderBindingConstants.THING_TYPE_NVR_CHANNEL, id);
+    public ThingFixture(String id, Map<String, Object> config) {
+        this.uid = new ThingUID(NVR_CHANNEL, id);
         this.configuration = new Configuration(config);
     }
 
-    ThingStatusInfo lastStatus() {
+    public ThingStatusInfo lastStatus() {
         return statuses.isEmpty() ? status : statuses.get(statuses.size() - 1);
     }
 
-    State lastState(String channel) {
+    public State lastState(String channel) {
         for (int i = states.size() - 1; i >= 0; i--) {
             if (states.get(i).channel().equals(channel)) {
                 return states.get(i).state();
@@ -137,7 +141,7 @@ final class ThingFixture implements Thing, ThingHandlerCallback {
 
     @Override
     public ThingTypeUID getThingTypeUID() {
-        return BeholderBindingConstants.THING_TYPE_NVR_CHANNEL;
+        return NVR_CHANNEL;
     }
 
     @Override
