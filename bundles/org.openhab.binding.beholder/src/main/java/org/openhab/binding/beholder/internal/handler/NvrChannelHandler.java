@@ -62,6 +62,7 @@ public class NvrChannelHandler extends BaseThingHandler implements ChannelListen
     private @Nullable Instant lastSnapshot;
     private int snapshotSeconds = 10;
     private Map<String, String> lastProperties = Map.of();
+    private @Nullable String configurationNote;
 
     public NvrChannelHandler(Thing thing, BeholderRuntime runtime) {
         super(thing);
@@ -81,6 +82,9 @@ public class NvrChannelHandler extends BaseThingHandler implements ChannelListen
             return;
         }
         snapshotSeconds = Math.max(1, config.snapshotInterval);
+        // TensorFlow Java is not an OSGi bundle: inside openHAB there is no object detector (docs/openhab.md).
+        configurationNote = config.objects ? "object detection runs only in the standalone server; objects=true"
+                + " is ignored here" : null;
         updateStatus(ThingStatus.UNKNOWN);
         publish(CHANNEL_LIVE_URL, new StringType("/beholder/embed?channel=" + channelConfig.id()));
         publish(CHANNEL_MOTION, OnOffType.OFF);
@@ -168,7 +172,8 @@ public class NvrChannelHandler extends BaseThingHandler implements ChannelListen
     @Override
     public void statusChanged(NvrChannel source, ChannelStatus status) {
         switch (status.state()) {
-            case ONLINE -> updateStatus(ThingStatus.ONLINE, ThingStatusDetail.NONE, status.warning());
+            case ONLINE -> updateStatus(ThingStatus.ONLINE, ThingStatusDetail.NONE, joined(status.warning(),
+                    configurationNote));
             case ERROR -> updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR, status.message());
             case RECONNECTING -> updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR,
                     status.message());
@@ -249,6 +254,13 @@ public class NvrChannelHandler extends BaseThingHandler implements ChannelListen
                 triggerChannel(CHANNEL_QR_EVENT, qr.text());
             }
         }
+    }
+
+    private static @Nullable String joined(@Nullable String first, @Nullable String second) {
+        if (first == null || first.isBlank()) {
+            return second;
+        }
+        return second == null ? first : first + "; " + second;
     }
 
     private void publish(String channelId, State state) {

@@ -82,6 +82,15 @@ class NvrChannelHandlerTest {
     }
 
     @Test
+    void objectDetectionAskedForInsideOpenHabIsNamedInTheStatus() throws Exception {
+        ThingFixture thing = thing(Map.of("url", "test:?width=160&height=120", "objects", true));
+        handler.initialize();
+        await("ONLINE", () -> thing.lastStatus().getStatus() == ThingStatus.ONLINE);
+        assertTrue(thing.lastStatus().getDescription().contains("object detection runs only in the standalone"),
+                thing.lastStatus().toString());
+    }
+
+    @Test
     void aBadConfigurationIsAConfigurationErrorWithTheReason() {
         ThingFixture thing = thing(Map.of("url", "rtsp://admin:secret@10.0.0.2/stream"));
         handler.initialize();
