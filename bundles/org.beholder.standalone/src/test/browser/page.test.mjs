@@ -56,7 +56,7 @@ describe('Beholder page', () => {
 
   test('refuses visitors who are not logged in', async () => {
     const anonymous = await browser.browser.newContext();
-    for (const path of ['/beholder/', '/beholder/embed?channel=garden', '/beholder/js/app.js',
+    for (const path of ['/beholder/', '/beholder/embed?channel=garden', '/beholder/events?channel=garden', '/beholder/js/app.js',
       '/beholder/api/channels']) {
       const response = await anonymous.request.get(beholder.origin + path);
       assert.equal(response.status(), 401, path);
@@ -189,6 +189,26 @@ describe('Beholder page', () => {
       return (state.time > 0.3 && state.width > 0) || state;
     }, 8000);
     assert.equal(await page.locator('header, nav').count(), 0, 'only the player');
+  });
+
+  test('the embeddable event list shows a channel\'s events and adds new ones live', async () => {
+    await page.goto(`${beholder.origin}/beholder/events?channel=garden`);
+    await waitUntil('past recording events listed', () => page.$$eval('ol.events li',
+      (items) => items.some((li) => li.dataset.type === 'recording') || items.length), 5000);
+    const link = page.locator('ol.events li a').first();
+    assert.equal(await link.getAttribute('target'), '_top', 'links leave the dashboard frame');
+    assert.match(await link.getAttribute('href'), /^\.\/#\/recordings\/garden\?at=/);
+    const before = await page.locator('ol.events li').count();
+    // Stop whatever records now (a motion recording would only be extended), then record anew: either way at
+    // least one recording event is new.
+    await api('channels/garden/record/stop', 'POST');
+    await api('channels/garden/record?seconds=2', 'POST');
+    await waitUntil('the new recording arrives without reloading', async () => {
+      const count = await page.locator('ol.events li').count();
+      const type = await page.locator('ol.events li').first().getAttribute('data-type');
+      return (count > before && type === 'recording') || { before, count, type };
+    }, 8000);
+    assert.equal(await page.locator('video').count(), 0, 'only the list');
   });
 
   test('is usable on a phone', async () => {

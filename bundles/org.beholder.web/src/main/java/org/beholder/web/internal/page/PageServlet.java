@@ -13,7 +13,8 @@ import javax.servlet.http.HttpServletResponse;
 import org.beholder.web.AccessGuard;
 
 /**
- * The Beholder page under {@code /beholder/}: {@code index.html}, {@code embed} (the player alone, for dashboards)
+ * The Beholder page under {@code /beholder/}: {@code index.html}, {@code embed} (the player alone, for dashboards),
+ * {@code events} (one channel's event list, for dashboards)
  * and the page's own scripts, styles and the npm libraries under {@code vendor/}, all from this bundle's
  * resources. Only names of the page's own form are looked up, so no request can reach another resource.
  */
@@ -52,6 +53,7 @@ public final class PageServlet extends HttpServlet {
         String name = switch (path) {
             case "", "/", "/index.html" -> "index.html";
             case "/embed" -> "embed.html";
+            case "/events" -> "events.html";
             default -> path.substring(1);
         };
         if (!name.endsWith(".html") && !ASSET.matcher(name).matches()) {

@@ -1,5 +1,6 @@
 // One channel: large live view, snapshot, statistics, events, manual recording and (when the camera can) PTZ.
-import { api, describeEvent, timeOf } from './api.js';
+import { api } from './api.js';
+import { eventItem, eventList } from './eventlist.js';
 import { el, badge } from './dom.js';
 import { LivePlayer, disposePlayer } from './player.js';
 import { EffectLayer, effectSelect } from './effects.js';
@@ -26,11 +27,7 @@ export async function showChannel(view, feed, id) {
     effectSelect(layer, channel.label));
   const stats = el('dl', { class: 'stats', 'aria-label': 'Statistics' });
   renderStats(stats, channel.statistics);
-  const events = el('ol', { class: 'events', 'aria-label': 'Events', reversed: true });
-  const since = new Date(Date.now() - 24 * 3600 * 1000).toISOString();
-  for (const event of (await api(`channels/${encodeURIComponent(id)}/events?from=${since}`)).reverse()) {
-    events.append(eventItem(event));
-  }
+  const events = await eventList(id);
   const side = el('aside', {},
     el('section', { class: 'panel' }, el('h2', {}, 'Statistics'), stats),
     channel.capabilities.ptz ? ptzPad(channel) : null,
@@ -83,14 +80,6 @@ function renderStats(list, s) {
     ['Viewer skips', s.viewerSkips ?? '–'],
   ];
   list.replaceChildren(...rows.flatMap(([name, value]) => [el('dt', {}, name), el('dd', {}, value)]));
-}
-
-function eventItem(event) {
-  const link = event.type === 'recording' && event.details.id
-    ? el('a', { href: `#/recordings/${encodeURIComponent(event.channel)}?at=${encodeURIComponent(event.time)}` }, 'play')
-    : null;
-  return el('li', { 'data-type': event.type }, el('span', { class: 'type' }, describeEvent(event)),
-    timeOf(event.time), ' ', link);
 }
 
 function ptzPad(channel) {
