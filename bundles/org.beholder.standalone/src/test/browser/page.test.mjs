@@ -198,11 +198,11 @@ describe('Beholder page', () => {
     const link = page.locator('ol.events li a').first();
     assert.equal(await link.getAttribute('target'), '_top', 'links leave the dashboard frame');
     assert.match(await link.getAttribute('href'), /^\.\/#\/recordings\/garden\?at=/);
+    await page.waitForSelector('body[data-feed="live"]', { timeout: 5000 });
     const before = await page.locator('ol.events li').count();
-    // Stop whatever records now (a motion recording would only be extended), then record anew: either way at
-    // least one recording event is new.
-    await api('channels/garden/record/stop', 'POST');
-    await api('channels/garden/record?seconds=2', 'POST');
+    // One recording event, whatever the demo's motion is doing: stop the running recording, or start one.
+    const garden = await api('channels/garden');
+    await api(garden.recording ? 'channels/garden/record/stop' : 'channels/garden/record?seconds=2', 'POST');
     await waitUntil('the new recording arrives without reloading', async () => {
       const count = await page.locator('ol.events li').count();
       const type = await page.locator('ol.events li').first().getAttribute('data-type');

@@ -20,8 +20,8 @@ import org.openhab.core.io.rest.auth.AuthFilter;
  * openHAB's own authentication for Beholder's page, REST and live sockets: openHAB's default HTTP context does not
  * authenticate add-on servlets, so every request asks the {@link AuthFilter} (API tokens and the UI's tokens in the
  * Authorization or X-OPENHAB-TOKEN header, the {@code accessToken} query parameter, Basic when openHAB allows it)
- * and requires the user or admin role. A browser that got in that way receives a Beholder session cookie, so the
- * page's scripts, event stream and live sockets need not carry the token.
+ * and requires the user or admin role. A browser that got in that way (token in the address, Basic) receives a
+ * Beholder session cookie, so the page's scripts, event stream and live sockets need not carry the token.
  */
 public final class OpenHabAccessGuard implements AccessGuard {
     private final AuthFilter authFilter;
@@ -40,10 +40,19 @@ public final class OpenHabAccessGuard implements AccessGuard {
             user = Optional.empty();
         }
         if (user.isPresent()) {
-            sessions.start(user.get(), request, response);
+            if (!isScript(request)) {
+                sessions.start(user.get(), request, response);
+            }
             return user;
         }
         return sessions.user(request);
+    }
+
+    /** A client that sends a token header on every request needs no session (and would pile them up). */
+    private static boolean isScript(HttpServletRequest request) {
+        String authorization = request.getHeader("Authorization");
+        return request.getHeader("X-OPENHAB-TOKEN") != null
+                || (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7));
     }
 
     /** The user's name when the security context has the user or admin role. */

@@ -113,6 +113,7 @@ class OpenHabWebTest {
         HttpResponse<String> channels = get("/beholder/api/channels", "Authorization", "Bearer " + USER_TOKEN);
         assertEquals(200, channels.statusCode());
         assertTrue(channels.body().contains("\"front\""), channels.body());
+        assertTrue(channels.headers().firstValue("Set-Cookie").isEmpty(), "scripts get no session");
     }
 
     @Test
