@@ -57,6 +57,10 @@ public final class ChannelRecorder implements Consumer<TsChunk>, AutoCloseable {
     private record Gap() implements Item {
     }
 
+    /** Ends the recording in progress now; a trigger queued after it starts a new one. */
+    private record Stop() implements Item {
+    }
+
     private record Close() implements Item {
     }
 
@@ -79,6 +83,8 @@ public final class ChannelRecorder implements Consumer<TsChunk>, AutoCloseable {
     private HlsRecordingWriter writer;
     private String pausedWarning;
     private long rotateAtMillis;
+    /** Wall clock of the last frame a closed recording holds: the next one's pre-roll starts after it. */
+    private long lastRecordedMillis = Long.MIN_VALUE;
 
     public ChannelRecorder(ChannelConfig config, PrerollRing ring, RecordingStore store, Retention retention,
             Events events) {
@@ -107,9 +113,17 @@ public final class ChannelRecorder implements Consumer<TsChunk>, AutoCloseable {
         }
     }
 
-    /** Ends the current recording now (continuous mode restarts at the next keyframe). */
+    /**
+     * Ends the current recording now (continuous mode restarts at the next keyframe). A trigger after this starts
+     * a new recording instead of extending the one being closed.
+     */
     public synchronized void stopRecording() {
-        stopAtMillis = System.currentTimeMillis();
+        if (active) {
+            active = false;
+            dropping = false;
+            stopAtMillis = 0;
+            queue.add(new Stop());
+        }
     }
 
     public synchronized boolean isRecording() {
@@ -156,6 +170,8 @@ public final class ChannelRecorder implements Consumer<TsChunk>, AutoCloseable {
                     write(live.chunk());
                 } else if (item instanceof Close) {
                     return;
+                } else if (item instanceof Stop) {
+                    stopNow();
                 } else if (item instanceof Gap) {
                     logger.warn("Recorder of {} fell behind the stream; skipping to the next keyframe", config.id());
                 }
@@ -175,12 +191,26 @@ public final class ChannelRecorder implements Consumer<TsChunk>, AutoCloseable {
             }
             return;
         }
-        Instant firstFrame = start.preRoll().isEmpty() ? Instant.now()
-                : Instant.ofEpochMilli(start.preRoll().get(0).wallClockMillis());
+        List<TsChunk> preRoll = notYetRecorded(start.preRoll());
+        Instant firstFrame = preRoll.isEmpty() ? Instant.now()
+                : Instant.ofEpochMilli(preRoll.get(0).wallClockMillis());
         open(start.reason(), firstFrame);
-        for (TsChunk chunk : start.preRoll()) {
+        for (TsChunk chunk : preRoll) {
             write(chunk);
         }
+    }
+
+    /**
+     * The pre-roll without what the previous recording already holds, from its first keyframe on: recordings do
+     * not overlap, so a recording started right after another ends has its own id (its first frame's time).
+     */
+    private List<TsChunk> notYetRecorded(List<TsChunk> preRoll) {
+        int from = 0;
+        while (from < preRoll.size() && (preRoll.get(from).wallClockMillis() <= lastRecordedMillis
+                || !preRoll.get(from).keyframe())) {
+            from++;
+        }
+        return preRoll.subList(from, preRoll.size());
     }
 
     /** Opens a recording whose first frame is at {@code firstFrame} (the start of its pre-roll). */
@@ -227,6 +257,7 @@ public final class ChannelRecorder implements Consumer<TsChunk>, AutoCloseable {
         }
         try {
             writer.write(chunk);
+            lastRecordedMillis = Math.max(lastRecordedMillis, chunk.wallClockMillis());
             if (chunk.keyframe()) { // keep the index's size of the open recording current
                 RecordingMeta meta = writer.meta();
                 store.put(new Recording(meta.id, meta.channelId, meta.start, null, List.copyOf(meta.reasons),
@@ -252,11 +283,15 @@ public final class ChannelRecorder implements Consumer<TsChunk>, AutoCloseable {
             }
         }
         if (stop) {
-            finish();
-            synchronized (this) {
-                if (config.continuous() && !active) {
-                    trigger("continuous", Duration.ofDays(365_000));
-                }
+            stopNow();
+        }
+    }
+
+    private void stopNow() {
+        finish();
+        synchronized (this) {
+            if (config.continuous() && !active) {
+                trigger("continuous", Duration.ofDays(365_000));
             }
         }
     }

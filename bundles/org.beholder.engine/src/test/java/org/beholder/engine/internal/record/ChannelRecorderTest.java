@@ -1,6 +1,8 @@
 package org.beholder.engine.internal.record;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,6 +47,66 @@ class ChannelRecorderTest {
         }
     };
 
+    private ChannelRecorder recorder(PrerollRing ring) throws Exception {
+        RecordingStore store = new RecordingStore(root);
+        store.load("cam");
+        Retention retention = new Retention(store, new EngineConfig(root, 0, 1 << 20, Duration.ofMinutes(1)),
+                () -> 1L << 30);
+        ChannelConfig config = ChannelConfig.builder("cam", "test:").segmentTarget(Duration.ofSeconds(1)).build();
+        return new ChannelRecorder(config, ring, store, retention, events);
+    }
+
+    /** What the hub does with every access unit: into the ring and to the recorder. */
+    private static void stream(PrerollRing ring, ChannelRecorder recorder, int from, int to) {
+        for (int frame = from; frame < to; frame++) {
+            ring.add(Chunks.frame(frame, 15, 3));
+            recorder.accept(Chunks.frame(frame, 15, 3));
+        }
+    }
+
+    @Test
+    void aRecordingAfterAStopIsNewAndItsPreRollStartsAfterTheStoppedOne() throws Exception {
+        PrerollRing ring = new PrerollRing(Duration.ofSeconds(10), 64 << 20);
+        try (ChannelRecorder recorder = recorder(ring)) {
+            stream(ring, recorder, 0, 45);
+            recorder.trigger("manual", Duration.ofMinutes(5));
+            stream(ring, recorder, 45, 75);
+            recorder.stopRecording();
+            assertFalse(recorder.isRecording());
+            stream(ring, recorder, 75, 105); // in the ring only: nobody records
+            recorder.trigger("rule", Duration.ofMinutes(5));
+            stream(ring, recorder, 105, 120);
+            Waits.until(Duration.ofSeconds(5), () -> started.size() == 2 && stopped.size() == 1,
+                    () -> started + " " + stopped);
+            Recording first = stopped.get(0);
+            Recording second = started.get(1);
+            assertEquals(started.get(0).id(), first.id());
+            assertTrue(Files.readString(first.playlist()).contains("#EXT-X-ENDLIST"), "the stopped one is closed");
+            assertNotEquals(first.id(), second.id());
+            assertEquals(List.of("rule"), second.reasons(), "a new recording, not the stopped one extended");
+            assertEquals(Instant.ofEpochMilli(Chunks.frame(75, 15, 3).wallClockMillis()), second.start(),
+                    "pre-roll from the first keyframe the stopped recording does not hold");
+        }
+    }
+
+    @Test
+    void aTriggerRightAfterAStopDoesNotExtendTheStoppedRecording() throws Exception {
+        PrerollRing ring = new PrerollRing(Duration.ofSeconds(10), 64 << 20);
+        try (ChannelRecorder recorder = recorder(ring)) {
+            stream(ring, recorder, 0, 30);
+            recorder.trigger("motion", Duration.ofMinutes(5));
+            stream(ring, recorder, 30, 60);
+            recorder.stopRecording();
+            recorder.trigger("manual", Duration.ofMinutes(5));
+            stream(ring, recorder, 60, 90);
+            Waits.until(Duration.ofSeconds(5), () -> started.size() == 2 && stopped.size() == 1,
+                    () -> started + " " + stopped);
+            assertEquals(List.of("motion"), stopped.get(0).reasons());
+            assertEquals(List.of("manual"), started.get(1).reasons());
+            assertTrue(recorder.isRecording());
+        }
+    }
+
     @Test
     void aFullDiskPausesRecordingWithAWarningAndItResumesWhenSpaceReturns() throws Exception {
         RecordingStore store = new RecordingStore(root);
@@ -66,7 +128,9 @@ class ChannelRecorderTest {
             for (; frame < 90; frame++) {
                 recorder.accept(Chunks.frame(frame, 15, 3));
             }
-            Waits.until(Duration.ofSeconds(5), () -> stopped.size() == 1, () -> stopped.toString());
+            // The recording is closed first, then the warning is raised: wait for both.
+            Waits.until(Duration.ofSeconds(5), () -> stopped.size() == 1 && warning.get() != null,
+                    () -> stopped + " " + warning.get());
             assertTrue(warning.get().startsWith("Recording paused: disk full"), warning.get());
             Recording closed = stopped.get(0);
             assertTrue(Files.readString(closed.playlist()).contains("#EXT-X-ENDLIST"), "kept and closed");
