@@ -83,8 +83,8 @@ public final class ChannelRecorder implements Consumer<TsChunk>, AutoCloseable {
     private HlsRecordingWriter writer;
     private String pausedWarning;
     private long rotateAtMillis;
-    /** Wall clock of the last frame a closed recording holds: the next one's pre-roll starts after it. */
-    private long lastRecordedMillis = Long.MIN_VALUE;
+    /** Wall clock of the previous recording's first frame: the next one starts after it (ids are start times). */
+    private long lastStartMillis = Long.MIN_VALUE;
 
     public ChannelRecorder(ChannelConfig config, PrerollRing ring, RecordingStore store, Retention retention,
             Events events) {
@@ -191,7 +191,7 @@ public final class ChannelRecorder implements Consumer<TsChunk>, AutoCloseable {
             }
             return;
         }
-        List<TsChunk> preRoll = notYetRecorded(start.preRoll());
+        List<TsChunk> preRoll = afterPreviousStart(start.preRoll());
         Instant firstFrame = preRoll.isEmpty() ? Instant.now()
                 : Instant.ofEpochMilli(preRoll.get(0).wallClockMillis());
         open(start.reason(), firstFrame);
@@ -201,12 +201,13 @@ public final class ChannelRecorder implements Consumer<TsChunk>, AutoCloseable {
     }
 
     /**
-     * The pre-roll without what the previous recording already holds, from its first keyframe on: recordings do
-     * not overlap, so a recording started right after another ends has its own id (its first frame's time).
+     * The pre-roll from its first keyframe after the previous recording's first frame. A recording keeps its full
+     * pre-roll even where that repeats the end of the previous one, but never starts where that one started: the
+     * id is the first frame's time, and a short recording followed by another within the ring would collide.
      */
-    private List<TsChunk> notYetRecorded(List<TsChunk> preRoll) {
+    private List<TsChunk> afterPreviousStart(List<TsChunk> preRoll) {
         int from = 0;
-        while (from < preRoll.size() && (preRoll.get(from).wallClockMillis() <= lastRecordedMillis
+        while (from < preRoll.size() && (preRoll.get(from).wallClockMillis() <= lastStartMillis
                 || !preRoll.get(from).keyframe())) {
             from++;
         }
@@ -219,6 +220,7 @@ public final class ChannelRecorder implements Consumer<TsChunk>, AutoCloseable {
             pause("Recording paused: disk full (" + retention.freeBytes() / (1 << 20) + " MiB free)");
             return;
         }
+        lastStartMillis = Math.max(lastStartMillis, firstFrame.toEpochMilli());
         String id = ID_FORMAT.format(firstFrame);
         Path folder = store.channelFolder(config.id()).resolve(DAY_FORMAT.format(firstFrame)).resolve(id);
         try {
@@ -257,7 +259,6 @@ public final class ChannelRecorder implements Consumer<TsChunk>, AutoCloseable {
         }
         try {
             writer.write(chunk);
-            lastRecordedMillis = Math.max(lastRecordedMillis, chunk.wallClockMillis());
             if (chunk.keyframe()) { // keep the index's size of the open recording current
                 RecordingMeta meta = writer.meta();
                 store.put(new Recording(meta.id, meta.channelId, meta.start, null, List.copyOf(meta.reasons),
