@@ -12,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
-import java.security.Principal;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
@@ -24,14 +23,12 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-import javax.servlet.http.HttpServletRequest;
-import javax.ws.rs.core.SecurityContext;
-
 import org.beholder.engine.testing.RtspCameraFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openhab.binding.beholder.testing.ThingFixture;
+import org.openhab.binding.beholder.testing.TokenAuthFilter;
 import org.openhab.core.auth.Role;
 import org.openhab.core.io.rest.auth.AuthFilter;
 import org.openhab.core.io.websocket.WebSocketAdapter;
@@ -69,7 +66,8 @@ class BeholderFrameworkTest {
 
     @BeforeAll
     static void openHabServices() throws Exception {
-        authFilter = CONTEXT.registerService(AuthFilter.class, new TokenAuthFilter(), null);
+        authFilter = CONTEXT.registerService(AuthFilter.class,
+                new TokenAuthFilter(Map.of(TOKEN, new TokenAuthFilter.Account("itest", Role.USER))), null);
         // 8 s of a moving ball, then 8 s of stillness (longer than the 5 s motion hold), over and over.
         camera = RtspCameraFixture.start("--motion-toggle", "8", "--gop", "8");
     }
@@ -219,38 +217,6 @@ class BeholderFrameworkTest {
                 throw new AssertionError("no " + what + " within 40 s: " + state.get());
             }
             Thread.sleep(100);
-        }
-    }
-
-    /** openHAB's AuthFilter service as it answers an API token of a user. */
-    private static final class TokenAuthFilter extends AuthFilter {
-        @Override
-        public SecurityContext getSecurityContext(HttpServletRequest request, boolean allowQueryToken) {
-            String header = request.getHeader("Authorization");
-            if (!("Bearer " + TOKEN).equals(header)) {
-                return null;
-            }
-            return new SecurityContext() {
-                @Override
-                public Principal getUserPrincipal() {
-                    return () -> "itest";
-                }
-
-                @Override
-                public boolean isUserInRole(String role) {
-                    return Role.USER.equals(role);
-                }
-
-                @Override
-                public boolean isSecure() {
-                    return false;
-                }
-
-                @Override
-                public String getAuthenticationScheme() {
-                    return "Bearer";
-                }
-            };
         }
     }
 }

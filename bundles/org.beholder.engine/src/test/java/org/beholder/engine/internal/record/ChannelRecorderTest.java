@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 
 import org.beholder.engine.ChannelConfig;
 import org.beholder.engine.EngineConfig;
@@ -47,13 +48,19 @@ class ChannelRecorderTest {
         }
     };
 
-    private ChannelRecorder recorder(PrerollRing ring) throws Exception {
-        RecordingStore store = new RecordingStore(root);
+    private RecordingStore store;
+
+    private ChannelRecorder recorder(PrerollRing ring, LongSupplier freeBytes) throws Exception {
+        store = new RecordingStore(root);
         store.load("cam");
         Retention retention = new Retention(store, new EngineConfig(root, 0, 1 << 20, Duration.ofMinutes(1)),
-                () -> 1L << 30);
+                freeBytes);
         ChannelConfig config = ChannelConfig.builder("cam", "test:").segmentTarget(Duration.ofSeconds(1)).build();
         return new ChannelRecorder(config, ring, store, retention, events);
+    }
+
+    private static PrerollRing ring() {
+        return new PrerollRing(Duration.ofSeconds(10), 64 << 20);
     }
 
     /** What the hub does with every access unit: into the ring and to the recorder. */
@@ -66,8 +73,8 @@ class ChannelRecorderTest {
 
     @Test
     void aRecordingAfterAStopIsNewWithItsOwnPreRollAndId() throws Exception {
-        PrerollRing ring = new PrerollRing(Duration.ofSeconds(10), 64 << 20);
-        try (ChannelRecorder recorder = recorder(ring)) {
+        PrerollRing ring = ring();
+        try (ChannelRecorder recorder = recorder(ring, () -> 1L << 30)) {
             stream(ring, recorder, 0, 45);
             recorder.trigger("manual", Duration.ofMinutes(5));
             stream(ring, recorder, 45, 75);
@@ -93,8 +100,8 @@ class ChannelRecorderTest {
 
     @Test
     void aTriggerRightAfterAStopDoesNotExtendTheStoppedRecording() throws Exception {
-        PrerollRing ring = new PrerollRing(Duration.ofSeconds(10), 64 << 20);
-        try (ChannelRecorder recorder = recorder(ring)) {
+        PrerollRing ring = ring();
+        try (ChannelRecorder recorder = recorder(ring, () -> 1L << 30)) {
             stream(ring, recorder, 0, 30);
             recorder.trigger("motion", Duration.ofMinutes(5));
             stream(ring, recorder, 30, 60);
@@ -111,14 +118,8 @@ class ChannelRecorderTest {
 
     @Test
     void aFullDiskPausesRecordingWithAWarningAndItResumesWhenSpaceReturns() throws Exception {
-        RecordingStore store = new RecordingStore(root);
-        store.load("cam");
         AtomicLong free = new AtomicLong(1L << 30);
-        Retention retention = new Retention(store, new EngineConfig(root, 0, 1 << 20, Duration.ofMinutes(1)),
-                free::get);
-        ChannelConfig config = ChannelConfig.builder("cam", "test:").segmentTarget(Duration.ofSeconds(1)).build();
-        PrerollRing ring = new PrerollRing(config.preRoll(), config.ringMaxBytes());
-        try (ChannelRecorder recorder = new ChannelRecorder(config, ring, store, retention, events)) {
+        try (ChannelRecorder recorder = recorder(ring(), free::get)) {
             int frame = 0;
             recorder.trigger("manual", Duration.ofMinutes(5));
             for (; frame < 45; frame++) {

@@ -11,13 +11,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.security.Principal;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.core.SecurityContext;
 
 import org.beholder.engine.ChannelConfig;
@@ -41,8 +40,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openhab.binding.beholder.internal.web.BeholderWebSocketAdapter;
+import org.openhab.binding.beholder.testing.TokenAuthFilter;
 import org.openhab.core.auth.Role;
-import org.openhab.core.io.rest.auth.AuthFilter;
 
 /**
  * Beholder's web side as openHAB serves it, on a real Jetty: the page, REST and live path behind
@@ -59,7 +58,10 @@ class OpenHabWebTest {
     private static Server server;
     private static WebSocketClient client;
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-    private static final TokenAuthFilter AUTH = new TokenAuthFilter();
+    /** Two API tokens: one of a user, one of an account with neither the user nor the admin role. */
+    private static final TokenAuthFilter AUTH = new TokenAuthFilter(Map.of(
+            USER_TOKEN, new TokenAuthFilter.Account("alice", Role.USER),
+            GUEST_TOKEN, new TokenAuthFilter.Account("guest", "guest")));
 
     @BeforeAll
     static void start() throws Exception {
@@ -191,42 +193,6 @@ class OpenHabWebTest {
 
     private static int port() {
         return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
-    }
-
-    /** Two API tokens: one of a user, one of an account with neither the user nor the admin role. */
-    private static final class TokenAuthFilter extends AuthFilter {
-        @Override
-        public SecurityContext getSecurityContext(HttpServletRequest request, boolean allowQueryToken) {
-            String header = request.getHeader("Authorization");
-            String token = header != null && header.startsWith("Bearer ") ? header.substring(7)
-                    : allowQueryToken ? request.getParameter("accessToken") : null;
-            if (USER_TOKEN.equals(token)) {
-                return new Context("alice", Role.USER);
-            }
-            return GUEST_TOKEN.equals(token) ? new Context("guest", "guest") : null;
-        }
-    }
-
-    private record Context(String name, String role) implements SecurityContext {
-        @Override
-        public Principal getUserPrincipal() {
-            return () -> name;
-        }
-
-        @Override
-        public boolean isUserInRole(String wanted) {
-            return role.equals(wanted);
-        }
-
-        @Override
-        public boolean isSecure() {
-            return false;
-        }
-
-        @Override
-        public String getAuthenticationScheme() {
-            return "Bearer";
-        }
     }
 
     /** What openHAB's CommonWebSocketServlet does: 401 without credentials, else the adapter named by the path. */
