@@ -132,6 +132,11 @@ final class Frames {
         }
 
         @Override
+        public Optional<String> recordingPaused() {
+            return Optional.empty();
+        }
+
+        @Override
         public List<Recording> recordings(Instant from, Instant to) {
             return List.of();
         }

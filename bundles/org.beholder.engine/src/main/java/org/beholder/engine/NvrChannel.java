@@ -35,7 +35,14 @@ public interface NvrChannel {
     /** Ends the current recording now. */
     void stopRecording();
 
+    /** True while a recording is being written (false while recording is paused, see {@link #recordingPaused()}). */
     boolean isRecording();
+
+    /**
+     * Why recording is paused (e.g. "disk full (12 MiB free, 512 MiB required)"), or empty when it is not. While
+     * paused, triggers are remembered but nothing is written; recording resumes by itself when space is freed.
+     */
+    Optional<String> recordingPaused();
 
     /** Recordings overlapping [from, to), oldest first, from the index (no disk scan). */
     List<Recording> recordings(Instant from, Instant to);

@@ -370,6 +370,11 @@ public final class ChannelRunner implements NvrChannel {
     }
 
     @Override
+    public Optional<String> recordingPaused() {
+        return recorder.pausedReason();
+    }
+
+    @Override
     public List<Recording> recordings(Instant from, Instant to) {
         return store.list(config.id(), from, to);
     }

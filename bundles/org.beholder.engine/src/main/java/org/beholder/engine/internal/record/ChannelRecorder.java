@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -81,7 +82,7 @@ public final class ChannelRecorder implements Consumer<TsChunk>, AutoCloseable {
 
     // writer thread only
     private HlsRecordingWriter writer;
-    private String pausedWarning;
+    private volatile String pausedWarning; // written by the writer thread, read by anyone
     private long rotateAtMillis;
     /** Wall clock of the previous recording's first frame: the next one starts after it (ids are start times). */
     private long lastStartMillis = Long.MIN_VALUE;
@@ -126,8 +127,14 @@ public final class ChannelRecorder implements Consumer<TsChunk>, AutoCloseable {
         }
     }
 
+    /** Recording and not paused. */
     public synchronized boolean isRecording() {
-        return active;
+        return active && pausedWarning == null;
+    }
+
+    /** Why recording is paused, if it is. */
+    public Optional<String> pausedReason() {
+        return Optional.ofNullable(pausedWarning);
     }
 
     /** Hub tap, on the streaming thread: enqueue only. */

@@ -1,0 +1,42 @@
+package org.beholder.engine;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Removes camera credentials from any text before it reaches a log, a status, an API answer or a page: the
+ * user-info of every URL ({@code rtsp://user:secret@host} becomes {@code rtsp://***@host}) and the values of query
+ * or form parameters that commonly carry secrets ({@code password}, {@code pwd}, {@code passwd}, {@code pass},
+ * {@code token}, {@code auth}, {@code key} and names ending in them, e.g. {@code api_key}, {@code authToken}).
+ */
+public final class Redaction {
+    public static final String MASK = "***";
+
+    /** scheme://user-info@ — user-info may hold anything but '/', whitespace and '@' itself. */
+    private static final Pattern USER_INFO = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)([^/\\s@?#]+)@");
+    private static final Pattern SECRET_PARAMETER = Pattern.compile(
+            "([?&;]|\\b)([A-Za-z0-9_.-]*(?:password|passwd|pwd|pass|token|auth|key|secret))=([^&#\\s\"'<>]*)",
+            Pattern.CASE_INSENSITIVE);
+
+    private Redaction() {
+    }
+
+    /** The text with credentials masked; null stays null. */
+    public static String redact(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String withoutUserInfo = USER_INFO.matcher(text).replaceAll("$1" + Matcher.quoteReplacement(MASK) + "@");
+        return SECRET_PARAMETER.matcher(withoutUserInfo)
+                .replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + "=" + MASK));
+    }
+
+    /** The text with this one secret masked too, wherever it appears (e.g. a password given apart from the URL). */
+    public static String redact(String text, String secret) {
+        String redacted = redact(text);
+        if (redacted == null || secret == null || secret.length() < 3) {
+            return redacted;
+        }
+        return redacted.replace(secret, MASK);
+    }
+}
