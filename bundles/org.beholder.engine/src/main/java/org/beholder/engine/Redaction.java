@@ -15,7 +15,7 @@ public final class Redaction {
     /** scheme://user-info@ — user-info may hold anything but '/', whitespace and '@' itself. */
     private static final Pattern USER_INFO = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)([^/\\s@?#]+)@");
     private static final Pattern SECRET_PARAMETER = Pattern.compile(
-            "([?&;]|\\b)([A-Za-z0-9_.-]*(?:password|passwd|pwd|pass|token|auth|key|secret))=([^&#\\s\"'<>]*)",
+            "([?&;]|\\b)([A-Za-z0-9_.-]*(?:password|passwd|pwd|pass|token|auth|key|secret))=([^&#;\\s\"'<>]*)",
             Pattern.CASE_INSENSITIVE);
 
     private Redaction() {
