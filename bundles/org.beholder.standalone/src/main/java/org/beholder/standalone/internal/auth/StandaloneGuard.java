@@ -1,11 +1,9 @@
 package org.beholder.standalone.internal.auth;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,74 +17,124 @@ import org.beholder.web.AccessGuard;
 import org.beholder.web.SessionCookies;
 
 /**
- * The standalone's users: HTTP Basic against PBKDF2 hashes, {@code Authorization: Bearer <token>} against SHA-256
- * token hashes, and a session cookie handed out after a successful login so that the page (and its WebSocket)
- * need not send the password again. Checked Basic credentials are remembered for a few minutes (as a SHA-256 of
- * user and password) because PBKDF2 is deliberately slow.
+ * The standalone's users: HTTP Basic against PBKDF2 hashes (through a {@link PasswordChecker}), {@code
+ * Authorization: Bearer <token>} against SHA-256 token hashes, and a session cookie handed out after a successful
+ * login so that the page (and its WebSocket) need not send the password again.
+ * <p>
+ * Failed logins are counted per user name and per address by a {@link LoginThrottle}; while one is locked out,
+ * passwords are not checked at all and the request is {@link Throttled} (429 with Retry-After). A correct token or
+ * a valid session cookie is never locked out: somebody guessing alice's password must not sign alice out. The
+ * decision is made once per request and kept on it, so the server's filter (which answers 429 and 503) and
+ * Beholder's servlets (which answer 401) see the same one and the password is hashed once.
  */
 public final class StandaloneGuard implements AccessGuard {
-    private static final long VERIFIED_MILLIS = 5 * 60_000L;
+    private static final String DECISION = StandaloneGuard.class.getName() + ".decision";
+
+    /** What the guard decided about one request. */
+    public sealed interface Decision permits Allowed, Refused, Throttled {
+    }
+
+    public record Allowed(String user) implements Decision {
+    }
+
+    /** No or wrong credentials: Beholder answers 401. */
+    public record Refused() implements Decision {
+    }
+
+    /** Not checked now: 429 (locked out) or 503 (too many checks at once), try again after the given seconds. */
+    public record Throttled(int status, long retryAfterSeconds, String message) implements Decision {
+    }
 
     private final Map<String, String> passwordHashes = new ConcurrentHashMap<>();
     private final Map<String, String> tokenNames = new ConcurrentHashMap<>();
-    private final Map<String, Long> verified = new ConcurrentHashMap<>();
     private final SessionCookies sessions = new SessionCookies(Duration.ofHours(12));
+    private final LoginThrottle throttle;
+    private final PasswordChecker passwords;
 
     public StandaloneGuard(List<StandaloneConfig.User> users, List<StandaloneConfig.Token> tokens) {
+        this(users, tokens, new LoginThrottle(LoginThrottle.Policy.DEFAULT, InstantSource.system()),
+                PasswordChecker.standard());
+    }
+
+    public StandaloneGuard(List<StandaloneConfig.User> users, List<StandaloneConfig.Token> tokens,
+            LoginThrottle throttle, PasswordChecker passwords) {
         users.forEach(u -> passwordHashes.put(u.name(), u.passwordHash()));
         tokens.forEach(t -> tokenNames.put(t.sha256(), t.name()));
+        this.throttle = throttle;
+        this.passwords = passwords;
     }
 
     @Override
     public Optional<String> authenticate(HttpServletRequest request, HttpServletResponse response) {
-        String header = request.getHeader("Authorization");
-        if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            Optional<String> user = basic(header.substring(6).trim());
-            user.ifPresent(name -> sessions.start(name, request, response));
-            return user;
-        }
-        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return Optional.ofNullable(tokenNames.get(sha256(header.substring(7).trim()))).map(n -> "token:" + n);
-        }
-        return sessions.user(request);
+        return decide(request, response) instanceof Allowed allowed ? Optional.of(allowed.user()) : Optional.empty();
     }
 
-    private Optional<String> basic(String encoded) {
+    /** The decision about this request, made on the first call and the same on every later one. */
+    public Decision decide(HttpServletRequest request, HttpServletResponse response) {
+        if (request.getAttribute(DECISION) instanceof Decision decided) {
+            return decided;
+        }
+        Decision decision = decideOnce(request, response);
+        request.setAttribute(DECISION, decision);
+        return decision;
+    }
+
+    private Decision decideOnce(HttpServletRequest request, HttpServletResponse response) {
+        String header = request.getHeader("Authorization");
+        String address = request.getRemoteAddr();
+        if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return basic(header.substring(6).trim(), address, request, response);
+        }
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            String name = tokenNames.get(PasswordChecker.sha256(header.substring(7).trim()));
+            if (name != null) {
+                return new Allowed("token:" + name);
+            }
+            return failed(null, address);
+        }
+        return session(request).orElseGet(Refused::new);
+    }
+
+    private Decision basic(String encoded, String address, HttpServletRequest request,
+            HttpServletResponse response) {
         String decoded;
         try {
             decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            return Optional.empty();
+            return failed(null, address);
         }
         int colon = decoded.indexOf(':');
         if (colon < 0) {
-            return Optional.empty();
+            return failed(null, address);
         }
         String user = decoded.substring(0, colon);
-        String hash = passwordHashes.get(user);
-        if (hash == null) {
-            return Optional.empty();
+        Duration lockedFor = throttle.lockedFor(user, address);
+        if (!lockedFor.isZero()) {
+            // A browser keeps sending its Basic credentials next to its session cookie: the session still counts.
+            return session(request).orElseGet(() -> lockedOut(lockedFor));
         }
-        String key = sha256(decoded);
-        Long until = verified.get(key);
-        long now = System.currentTimeMillis();
-        if (until != null && until > now) {
-            return Optional.of(user);
-        }
-        if (!PasswordHash.verify(decoded.substring(colon + 1).toCharArray(), hash)) {
-            return Optional.empty();
-        }
-        verified.entrySet().removeIf(e -> e.getValue() < now);
-        verified.put(key, now + VERIFIED_MILLIS);
-        return Optional.of(user);
+        return switch (passwords.check(user, decoded.substring(colon + 1), passwordHashes.get(user))) {
+            case CORRECT -> {
+                throttle.succeeded(user);
+                sessions.start(user, request, response);
+                yield new Allowed(user);
+            }
+            case WRONG -> failed(user, address);
+            case BUSY -> new Throttled(503, 1, "too many logins at once; try again in a second");
+        };
     }
 
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    private Decision failed(String user, String address) {
+        throttle.failed(user, address);
+        return new Refused();
+    }
+
+    private Optional<Decision> session(HttpServletRequest request) {
+        return sessions.user(request).map(Allowed::new);
+    }
+
+    private static Throttled lockedOut(Duration lockedFor) {
+        long seconds = Math.max(1, (lockedFor.toMillis() + 999) / 1000);
+        return new Throttled(429, seconds, "too many failed logins; try again in " + seconds + " s");
     }
 }
