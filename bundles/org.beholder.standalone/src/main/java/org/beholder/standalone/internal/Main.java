@@ -2,6 +2,7 @@ package org.beholder.standalone.internal;
 
 import java.io.BufferedReader;
 import java.io.Console;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import org.beholder.analytics.AnalyticsRuntime;
 import org.beholder.analytics.ObjectDetector;
 import org.beholder.detect.tf.NanoDetDetector;
 import org.beholder.engine.ChannelConfig;
+import org.beholder.engine.DataFolderLock;
 import org.beholder.engine.EngineConfig;
 import org.beholder.engine.NvrChannel;
 import org.beholder.engine.NvrEngine;
@@ -22,6 +24,7 @@ import org.beholder.standalone.internal.config.ConfigException;
 import org.beholder.standalone.internal.config.ConfigLoader;
 import org.beholder.standalone.internal.config.StandaloneConfig;
 import org.beholder.standalone.internal.demo.DemoCameras;
+import org.beholder.standalone.internal.server.ServerLimits;
 import org.beholder.standalone.internal.server.WebServer;
 import org.beholder.web.AnalyticsEvents;
 import org.beholder.web.BeholderWeb;
@@ -39,6 +42,7 @@ public final class Main {
     static final int EXIT_USAGE = 2;
     static final int EXIT_CONFIG = 3;
     static final int EXIT_START = 4;
+    static final int EXIT_IN_USE = 5;
 
     private Main() {
     }
@@ -69,17 +73,12 @@ public final class Main {
             return 0;
         }
         StandaloneConfig config;
-        String demoPassword = null;
         try {
             config = command.config() == null
                     ? ConfigLoader.parse("defaults", new java.io.StringReader(""), Path.of("").toAbsolutePath())
                     : ConfigLoader.load(command.config());
             config = config.withOverrides(command.host(), command.port(), command.data());
-            if (command.demo()) {
-                demoPassword = DemoCameras.randomPassword();
-                config = DemoCameras.apply(config, demoPassword);
-            }
-            if (config.users().isEmpty() && config.tokens().isEmpty()) {
+            if (!command.demo() && config.users().isEmpty() && config.tokens().isEmpty()) {
                 throw new ConfigException("no users or tokens configured: nobody could log in (add 'users:' "
                         + "with a hash from --hash-password, or use --demo)");
             }
@@ -87,10 +86,27 @@ public final class Main {
             err.println("beholder: configuration error: " + e.getMessage());
             return EXIT_CONFIG;
         }
+        // Before anything reads or writes the data folder (the demo writes its clip there): one Beholder per folder.
+        DataFolderLock lock;
+        try {
+            lock = DataFolderLock.acquire(config.dataDir());
+        } catch (DataFolderLock.InUseException e) {
+            err.println("beholder: " + e.getMessage());
+            return EXIT_IN_USE;
+        } catch (IOException e) {
+            err.println("beholder: cannot start: data folder " + config.dataDir() + ": " + e.getMessage());
+            return EXIT_START;
+        }
+        String demoPassword = null;
         Running running;
         try {
-            running = start(config);
+            if (command.demo()) {
+                demoPassword = DemoCameras.randomPassword();
+                config = DemoCameras.apply(config, demoPassword);
+            }
+            running = start(lock, config);
         } catch (Exception e) {
+            lock.close();
             err.println("beholder: cannot start: " + e.getMessage());
             return EXIT_START;
         }
@@ -123,13 +139,16 @@ public final class Main {
 
     /** The running pieces, stopped in reverse order of their start. */
     static final class Running {
+        final DataFolderLock lock;
         final NvrEngine engine;
         final AnalyticsRuntime analytics;
         final ObjectDetector detector;
         final WebServer server;
         final CountDownLatch stopped = new CountDownLatch(1);
 
-        Running(NvrEngine engine, AnalyticsRuntime analytics, ObjectDetector detector, WebServer server) {
+        Running(DataFolderLock lock, NvrEngine engine, AnalyticsRuntime analytics, ObjectDetector detector,
+                WebServer server) {
+            this.lock = lock;
             this.engine = engine;
             this.analytics = analytics;
             this.detector = detector;
@@ -148,22 +167,42 @@ public final class Main {
             if (detector != null) {
                 detector.close();
             }
+            lock.close(); // last: nothing of this process touches the folder any more
             logger.info("Stopped");
             stopped.countDown();
         }
     }
 
+    /** Locks the data folder, then starts as {@link #start(DataFolderLock, StandaloneConfig)}. */
     static Running start(StandaloneConfig config) throws Exception {
-        NvrEngine engine = new NvrEngine(new EngineConfig(config.dataDir().resolve("recordings"),
-                config.maxTotalBytes(), config.minFreeBytes(), config.retentionInterval()));
-        AnalyticsRuntime analytics = new AnalyticsRuntime(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
+        DataFolderLock lock = DataFolderLock.acquire(config.dataDir());
+        try {
+            return start(lock, config);
+        } catch (Exception e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Takes the port, then starts the engine, its channels and the web server. The port comes first: a second
+     * Beholder started by mistake must fail before any channel indexes (and repairs) recordings.
+     */
+    static Running start(DataFolderLock lock, StandaloneConfig config) throws Exception {
+        WebServer server = new WebServer(config.host(), config.port(), ServerLimits.DEFAULTS);
+        NvrEngine engine = null;
+        AnalyticsRuntime analytics = null;
         ObjectDetector detector = null;
         try {
+            engine = new NvrEngine(new EngineConfig(config.dataDir().resolve("recordings"), config.maxTotalBytes(),
+                    config.minFreeBytes(), config.retentionInterval()));
+            analytics = new AnalyticsRuntime(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
             if (config.channels().stream().anyMatch(c -> config.analyticsOf(c.id()).objects().enabled())) {
                 detector = NanoDetDetector.load(config.dataDir().resolve("native"));
             }
             EventJournal journal = new EventJournal(5000);
-            BeholderWeb web = new BeholderWeb(engine, new StandaloneGuard(config.users(), config.tokens()), journal);
+            StandaloneGuard guard = new StandaloneGuard(config.users(), config.tokens());
+            BeholderWeb web = new BeholderWeb(engine, guard, journal);
             AnalyticsEvents toJournal = new AnalyticsEvents(journal);
             for (ChannelConfig channelConfig : config.channels()) {
                 NvrChannel channel = engine.add(channelConfig);
@@ -173,14 +212,28 @@ public final class Main {
                         .addListener(toJournal);
                 logger.info("Channel {} ({}) added", channel.id(), channel.config().label());
             }
-            return new Running(engine, analytics, detector, new WebServer(web, config.host(), config.port()));
+            server.start(web, guard);
+            return new Running(lock, engine, analytics, detector, server);
         } catch (Exception e) {
-            engine.close();
-            analytics.close();
+            stopQuietly(server);
+            if (engine != null) {
+                engine.close();
+            }
+            if (analytics != null) {
+                analytics.close();
+            }
             if (detector != null) {
                 detector.close();
             }
             throw e;
+        }
+    }
+
+    private static void stopQuietly(WebServer server) {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            logger.debug("Stopping the web server after a failed start: {}", e.getMessage());
         }
     }
 }
