@@ -18,6 +18,7 @@ import org.beholder.engine.DataFolderLock;
 import org.beholder.engine.EngineConfig;
 import org.beholder.engine.NvrChannel;
 import org.beholder.engine.NvrEngine;
+import org.beholder.engine.Redaction;
 import org.beholder.standalone.internal.auth.PasswordHash;
 import org.beholder.standalone.internal.auth.StandaloneGuard;
 import org.beholder.standalone.internal.config.ConfigException;
@@ -83,7 +84,7 @@ public final class Main {
                         + "with a hash from --hash-password, or use --demo)");
             }
         } catch (ConfigException e) {
-            err.println("beholder: configuration error: " + e.getMessage());
+            err.println("beholder: configuration error: " + Redaction.redact(e.getMessage()));
             return EXIT_CONFIG;
         }
         // Before anything reads or writes the data folder (the demo writes its clip there): one Beholder per folder.
@@ -107,7 +108,7 @@ public final class Main {
             running = start(lock, config);
         } catch (Exception e) {
             lock.close();
-            err.println("beholder: cannot start: " + e.getMessage());
+            err.println("beholder: cannot start: " + Redaction.redact(e.getMessage()));
             return EXIT_START;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "beholder-shutdown"));

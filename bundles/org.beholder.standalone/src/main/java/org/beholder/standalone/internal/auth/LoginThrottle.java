@@ -6,6 +6,9 @@ import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Counts failed logins per user name and per client address and locks either out for a while once it has failed
  * too often: the first lock-out lasts {@link Policy#firstLockout}, each failure after it doubles the lock-out up to
@@ -15,6 +18,7 @@ import java.util.Map;
  * hammering it, only by failing again after it ends.
  */
 public final class LoginThrottle {
+    private static final Logger logger = LoggerFactory.getLogger(LoginThrottle.class);
 
     /**
      * @param userFailures failed logins of one user name (from anywhere) before it is locked out
@@ -62,6 +66,13 @@ public final class LoginThrottle {
             count(userKey(user), policy.userFailures(), now);
         }
         count(addressKey(address), policy.addressFailures(), now);
+        String name = user == null ? "" : user;
+        Duration lockedFor = lockedFor(name, address);
+        if (!lockedFor.isZero()) {
+            // Whatever a client sends as a user name goes into the log only as printable text.
+            logger.warn("Login lock-out for {} s after failed logins as '{}' from {}", lockedFor.toSeconds(),
+                    printable(name), address);
+        }
     }
 
     /** A correct password: the user's count starts again. The address keeps its count (it may be guessing). */
@@ -107,6 +118,11 @@ public final class LoginThrottle {
             failures.values().removeIf(e -> !e.lockedUntil.isAfter(now));
         }
         return failures.size() < policy.maxTracked();
+    }
+
+    private static String printable(String text) {
+        String shortened = text.length() > 64 ? text.substring(0, 64) + "…" : text;
+        return shortened.replaceAll("\\p{Cntrl}", "?");
     }
 
     private static String userKey(String user) {

@@ -78,7 +78,7 @@ public final class WebServer {
         context.setContextPath("/");
         context.setErrorHandler(new ErrorAnswers());
         FilterHolder throttle = new FilterHolder(new LoginThrottleFilter(guard));
-        for (String path : new String[] { "/beholder/*", "/beholder", "/ws/beholder" }) {
+        for (String path : new String[] { "/beholder/*", "/ws/beholder" }) {
             context.addFilter(throttle, path, EnumSet.of(DispatcherType.REQUEST));
         }
         context.addServlet(new ServletHolder("root", new RootRedirect()), "");
