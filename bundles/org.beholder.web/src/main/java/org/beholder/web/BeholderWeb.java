@@ -16,6 +16,7 @@ import org.beholder.engine.ChannelStatus;
 import org.beholder.engine.NvrChannel;
 import org.beholder.engine.NvrEngine;
 import org.beholder.engine.Recording;
+import org.beholder.engine.Redaction;
 import org.beholder.web.internal.api.ApiServlet;
 import org.beholder.web.internal.api.Views;
 import org.beholder.web.internal.http.OriginPolicy;
@@ -107,9 +108,15 @@ public final class BeholderWeb {
             public void statusChanged(NvrChannel c, ChannelStatus status) {
                 Map<String, Object> details = new LinkedHashMap<>();
                 details.put("state", status.state().name());
-                details.put("message", status.message());
+                String password = c.config().password();
+                details.put("message", Redaction.redact(status.message(), password));
                 if (status.warning() != null) {
-                    details.put("warning", status.warning());
+                    details.put("warning", Redaction.redact(status.warning(), password));
+                }
+                details.put("recording", c.isRecording());
+                String paused = Views.recordingPaused(c);
+                if (paused != null) { // absent when recording is not paused, like the warning
+                    details.put("recordingPaused", paused);
                 }
                 journal.push(new NvrEvent("status", c.id(), status.since(), details));
             }
