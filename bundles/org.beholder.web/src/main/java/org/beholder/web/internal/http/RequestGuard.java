@@ -45,7 +45,7 @@ public final class RequestGuard {
         return Optional.empty();
     }
 
-    static boolean isWebSocketUpgrade(HttpServletRequest request) {
+    public static boolean isWebSocketUpgrade(HttpServletRequest request) {
         String upgrade = request.getHeader("Upgrade");
         return upgrade != null && upgrade.trim().equalsIgnoreCase("websocket");
     }

@@ -81,7 +81,8 @@ public final class LiveStreamServlet extends WebSocketServlet {
             refusal.get().send(response);
             return;
         }
-        Optional<String> user = guard.authenticate(request, response);
+        // AccessGuard's contract: no response (so no session cookie) for WebSocket upgrades.
+        Optional<String> user = guard.authenticate(request, RequestGuard.isWebSocketUpgrade(request) ? null : response);
         if (user.isEmpty()) {
             if (guard.challenge() != null) {
                 response.setHeader("WWW-Authenticate", guard.challenge());
