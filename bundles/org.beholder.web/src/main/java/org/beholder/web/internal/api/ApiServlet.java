@@ -82,10 +82,7 @@ public final class ApiServlet extends HttpServlet {
         }
         Optional<String> user = guard.authenticate(request, response);
         if (user.isEmpty()) {
-            if (guard.challenge() != null) {
-                response.setHeader("WWW-Authenticate", guard.challenge());
-            }
-            Answers.error(response, 401, "authentication required");
+            Answers.authenticationRequired(response, guard);
             return;
         }
         try {

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import javax.servlet.http.HttpServletResponse;
 
+import org.beholder.web.AccessGuard;
 import org.beholder.web.internal.json.Json;
 
 /**
@@ -42,5 +43,13 @@ public final class Answers {
         body.put("error", message);
         body.putAll(extra);
         json(response, status, body);
+    }
+
+    /** 401 with the host's challenge, so that browsers ask for a login. */
+    public static void authenticationRequired(HttpServletResponse response, AccessGuard guard) throws IOException {
+        if (guard.challenge() != null) {
+            response.setHeader("WWW-Authenticate", guard.challenge());
+        }
+        error(response, HttpServletResponse.SC_UNAUTHORIZED, "authentication required");
     }
 }

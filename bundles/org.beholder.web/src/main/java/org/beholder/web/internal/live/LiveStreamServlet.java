@@ -84,10 +84,7 @@ public final class LiveStreamServlet extends WebSocketServlet {
         // AccessGuard's contract: no response (so no session cookie) for WebSocket upgrades.
         Optional<String> user = guard.authenticate(request, RequestGuard.isWebSocketUpgrade(request) ? null : response);
         if (user.isEmpty()) {
-            if (guard.challenge() != null) {
-                response.setHeader("WWW-Authenticate", guard.challenge());
-            }
-            Answers.error(response, HttpServletResponse.SC_UNAUTHORIZED, "authentication required");
+            Answers.authenticationRequired(response, guard);
             return;
         }
         String channelId = request.getParameter("channel");

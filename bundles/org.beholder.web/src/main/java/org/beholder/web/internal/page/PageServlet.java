@@ -58,10 +58,7 @@ public final class PageServlet extends HttpServlet {
         }
         Optional<String> user = guard.authenticate(request, response);
         if (user.isEmpty()) {
-            if (guard.challenge() != null) {
-                response.setHeader("WWW-Authenticate", guard.challenge());
-            }
-            Answers.error(response, HttpServletResponse.SC_UNAUTHORIZED, "authentication required");
+            Answers.authenticationRequired(response, guard);
             return;
         }
         if (request.getParameter(TOKEN_PARAMETER) != null) {
