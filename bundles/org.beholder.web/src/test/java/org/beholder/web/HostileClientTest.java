@@ -215,9 +215,11 @@ class HostileClientTest {
 
     private static String signIn() throws Exception {
         RawHttp.Answer answer = send("GET", "/beholder/api/channels",
-                List.of(host(), "Authorization: " + JettyFixture.authorization(), "User-Agent: test-" + System.nanoTime()),
+                List.of(host(), "Authorization: " + JettyFixture.authorization(),
+                        "User-Agent: test-" + System.nanoTime()),
                 new byte[0]);
-        Matcher matcher = Pattern.compile("beholder_session=([^;]+);").matcher(answer.header("Set-Cookie").orElseThrow());
+        Matcher matcher = Pattern.compile("beholder_session=([^;]+);")
+                .matcher(answer.header("Set-Cookie").orElseThrow());
         assertTrue(matcher.find());
         return matcher.group(1);
     }
@@ -261,7 +263,8 @@ class HostileClientTest {
             }
         }
         System.out.printf(Locale.ROOT, "Fuzzed %d requests: 1xx %d, 2xx %d, 3xx %d, 4xx %d, 5xx %d; %d damaged or"
-                + " outside Beholder's paths%n", FUZZ_REQUESTS, byClass[1], byClass[2], byClass[3], byClass[4], byClass[5], hostAnswers);
+                + " outside Beholder's paths%n", FUZZ_REQUESTS, byClass[1], byClass[2], byClass[3], byClass[4],
+                byClass[5], hostAnswers);
         assertTrue(byClass[2] > FUZZ_REQUESTS / 20, "enough requests got through to real work");
         assertTrue(byClass[4] > FUZZ_REQUESTS / 5, "enough requests were refused");
     }
@@ -281,7 +284,8 @@ class HostileClientTest {
         private static final List<String> METHODS = List.of("GET", "GET", "GET", "GET", "POST", "POST", "HEAD",
                 "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "PROPFIND", "get", "G\u00c9T", "X");
         private static final List<String> SEGMENTS = List.of("..", ".", "%2e%2e", "%2E", "%2F", "%2f..", "%00",
-                "%ff", "%zz", "%", "%e2%82", "%c0%af", "\u00e9", "\u65e5\u672c", "\uD83D\uDE00", "a;b=c", ";jsessionid=1",
+                "%ff", "%zz", "%", "%e2%82", "%c0%af", "\u00e9", "\u65e5\u672c", "\uD83D\uDE00", "a;b=c",
+                ";jsessionid=1",
                 "%5c", "*", "~", "%20", "+", "front", "nope", "index.m3u8", "download", "stop", "live-1.ts",
                 "00000-1.ts", "snapshot.jpg", "recordings", "events", "record", "", "%25", "%u0041", "\\", "CON",
                 "a".repeat(300), "%3Cscript%3E", "'\"", "{}", "$(id)", "%0d%0aX-Injected:%201");
@@ -420,7 +424,8 @@ class HostileClientTest {
                         "Sec-WebSocket-Version: " + pick(List.of("8", "x", "13"))));
             }
             if (random.nextInt(4) == 0) {
-                headers.add("Origin: " + pick(List.of("http://evil.example", "null", "http://127.0.0.1:" + server.port(),
+                headers.add("Origin: " + pick(List.of("http://evil.example", "null",
+                        "http://127.0.0.1:" + server.port(),
                         "%ff", "http://127.0.0.1:" + server.port() + "/x", "file://", "http://[::1")));
             }
             if (random.nextInt(8) == 0) {

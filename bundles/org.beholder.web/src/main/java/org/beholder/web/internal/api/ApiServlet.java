@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code /beholder/api/*}: checks method, Origin and parameters ({@link RequestGuard}), authenticates every
- * request through the host's guard, routes by path segment and answers errors as JSON with the right status. Path segments are checked before use; file names are matched
- * against strict patterns and resolved inside the recording's own folder (see {@link RecordingResources}).
+ * request through the host's guard, routes by path segment and answers errors as JSON with the right status. Path
+ * segments are checked before use; file names are matched against strict patterns and resolved inside the
+ * recording's own folder (see {@link RecordingResources}).
  */
 public final class ApiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;

@@ -55,9 +55,9 @@ public final class Views {
     static ChannelView channel(NvrChannel channel, NvrEvent lastEvent) {
         String id = channel.id();
         return new ChannelView(id, channel.config().label(), channel.config().scheme(),
-                StatusView.of(channel.status(), channel.config().password()), channel.statistics(), new Capabilities(true, true, true, false, false),
-                channel.isRecording(), recordingPaused(channel), "/beholder/live?channel=" + id, "/beholder/api/channels/" + id + "/snapshot.jpg",
-                lastEvent);
+                StatusView.of(channel.status(), channel.config().password()), channel.statistics(),
+                new Capabilities(true, true, true, false, false), channel.isRecording(), recordingPaused(channel),
+                "/beholder/live?channel=" + id, "/beholder/api/channels/" + id + "/snapshot.jpg", lastEvent);
     }
 
     record RecordingView(String id, String channel, Instant start, Instant end, boolean open, List<String> reasons,
