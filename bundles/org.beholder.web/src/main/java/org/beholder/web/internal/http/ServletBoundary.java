@@ -9,8 +9,8 @@ import org.beholder.engine.Redaction;
 import org.slf4j.Logger;
 
 /**
- * The last line of every Beholder servlet: nothing thrown inside reaches the container, whose answer would be an
- * HTML page with its version and whose log entry would be a stack trace. A failure is one log line (the stack
+ * The first and last line of every Beholder servlet: nothing thrown inside reaches the container, whose answer would
+ * be an HTML page with its version and whose log entry would be a stack trace, and no answer names the container. A failure is one log line (the stack
  * only at debug level) and a JSON 500; a client that went away is not an error at all.
  */
 public final class ServletBoundary {
@@ -23,6 +23,8 @@ public final class ServletBoundary {
     }
 
     public static void run(HttpServletRequest request, HttpServletResponse response, Logger logger, Work work) {
+        // Jetty's own Server header names its exact version; it yields to one set by the servlet.
+        response.setHeader("Server", "Beholder");
         try {
             work.run();
         } catch (IOException e) {

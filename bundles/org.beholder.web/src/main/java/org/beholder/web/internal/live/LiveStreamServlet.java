@@ -108,7 +108,10 @@ public final class LiveStreamServlet extends WebSocketServlet {
         }
         request.setAttribute(CHANNEL, channel.get());
         request.setAttribute(VIEWER, user.get() + "@" + request.getRemoteAddr());
-        if (!factory.acceptWebSocket(request, response) && !response.isCommitted()) {
+        if (factory.acceptWebSocket(request, response)) {
+            // Jetty's handshake puts its own Server header (with its version) back; the 101 is sent after this.
+            response.setHeader("Server", "Beholder");
+        } else if (!response.isCommitted()) {
             Answers.error(response, HttpServletResponse.SC_BAD_REQUEST, "WebSocket upgrade failed");
         }
     }
