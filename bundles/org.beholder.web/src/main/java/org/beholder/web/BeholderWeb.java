@@ -1,12 +1,14 @@
 package org.beholder.web;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
 
 import org.beholder.engine.ChannelListener;
 import org.beholder.engine.ChannelStatistics;
@@ -14,8 +16,10 @@ import org.beholder.engine.ChannelStatus;
 import org.beholder.engine.NvrChannel;
 import org.beholder.engine.NvrEngine;
 import org.beholder.engine.Recording;
+import org.beholder.engine.Redaction;
 import org.beholder.web.internal.api.ApiServlet;
 import org.beholder.web.internal.api.Views;
+import org.beholder.web.internal.http.OriginPolicy;
 import org.beholder.web.internal.live.LiveStreamServlet;
 import org.beholder.web.internal.live.LiveStreamSocket;
 import org.beholder.web.internal.page.PageServlet;
@@ -26,11 +30,15 @@ import org.beholder.web.internal.page.PageServlet;
  * {@code /beholder/api/*} and the live stream ({@link #liveStreamServlet()}) at {@code /beholder/live}, where the
  * page looks for it. {@code /ws/beholder} is the same stream for scripts: the live servlet again on a plain Jetty,
  * {@link #createLiveSocket} from openHAB's WebSocketAdapter (openHAB authenticates that path with its tokens).
+ * <p>
+ * Every servlet refuses state-changing requests and live sockets from a foreign web origin; the host may name
+ * further origins with {@link #allowOrigins} (e.g. the public address of a reverse proxy that rewrites Host).
  */
 public final class BeholderWeb {
     private final NvrEngine engine;
     private final AccessGuard guard;
     private final EventJournal journal;
+    private final OriginPolicy origins = new OriginPolicy();
     private final Map<String, ChannelListener> watchers = new ConcurrentHashMap<>();
 
     public BeholderWeb(NvrEngine engine, AccessGuard guard, EventJournal journal) {
@@ -39,20 +47,42 @@ public final class BeholderWeb {
         this.journal = journal;
     }
 
+    /**
+     * Origins besides the server's own that may POST and open live sockets, as {@code scheme://host[:port]}
+     * (e.g. {@code https://nvr.example.com}); replaces the previous list, applies to servlets already mounted.
+     *
+     * @throws IllegalArgumentException naming an entry that is not an origin
+     */
+    public void allowOrigins(Collection<String> allowedOrigins) {
+        origins.allow(allowedOrigins);
+    }
+
+    /**
+     * Why a WebSocket upgrade or state-changing request must be refused because of its Origin header (the host
+     * answers 403), or empty when it may go on: for hosts that accept such requests outside Beholder's servlets,
+     * like openHAB's {@code /ws/beholder} adapter before it calls {@link #createLiveSocket}.
+     */
+    public Optional<String> crossSiteRefusal(HttpServletRequest request) {
+        return origins.refusal(request);
+    }
+
     public HttpServlet apiServlet() {
-        return new ApiServlet(engine, guard, journal);
+        return new ApiServlet(engine, guard, journal, origins);
     }
 
     /** The page, its embed view and its scripts: mount at {@code /beholder/*}. */
     public HttpServlet pageServlet() {
-        return new PageServlet(guard);
+        return new PageServlet(guard, origins);
     }
 
     public HttpServlet liveStreamServlet() {
-        return new LiveStreamServlet(engine, guard);
+        return new LiveStreamServlet(engine, guard, origins);
     }
 
-    /** A live socket for an already authenticated viewer, or empty when the channel does not exist. */
+    /**
+     * A live socket for an already authenticated viewer whose Origin was checked ({@link #crossSiteRefusal}), or
+     * empty when the channel does not exist.
+     */
     public Optional<Object> createLiveSocket(String channelId, String viewer) {
         return engine.channel(channelId).map(channel -> new LiveStreamSocket(channel, viewer));
     }
@@ -78,9 +108,15 @@ public final class BeholderWeb {
             public void statusChanged(NvrChannel c, ChannelStatus status) {
                 Map<String, Object> details = new LinkedHashMap<>();
                 details.put("state", status.state().name());
-                details.put("message", status.message());
+                String password = c.config().password();
+                details.put("message", Redaction.redact(status.message(), password));
                 if (status.warning() != null) {
-                    details.put("warning", status.warning());
+                    details.put("warning", Redaction.redact(status.warning(), password));
+                }
+                details.put("recording", c.isRecording());
+                String paused = Views.recordingPaused(c);
+                if (paused != null) { // absent when recording is not paused, like the warning
+                    details.put("recordingPaused", paused);
                 }
                 journal.push(new NvrEvent("status", c.id(), status.since(), details));
             }

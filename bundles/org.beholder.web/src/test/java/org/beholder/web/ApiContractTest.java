@@ -3,6 +3,7 @@ package org.beholder.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -126,6 +127,8 @@ class ApiContractTest {
         assertTrue(front.getAsJsonObject("capabilities").get("snapshot").getAsBoolean());
         assertFalse(front.getAsJsonObject("capabilities").get("ptz").getAsBoolean());
         assertEquals("/beholder/live?channel=front", front.get("liveUrl").getAsString());
+        assertTrue(front.has("recordingPaused"), "says whether recording is paused");
+        assertTrue(front.get("recordingPaused").isJsonNull(), "not paused while the disk has room");
         String text = new String(response.body(), StandardCharsets.UTF_8);
         assertFalse(text.contains("admin"), "no camera user name");
         assertFalse(text.contains(String.valueOf(camera.url())), "no camera URL");
@@ -142,6 +145,133 @@ class ApiContractTest {
         assertEquals(404, get("/beholder/api/channels/front/nothing").statusCode());
         assertEquals(404, get("/beholder/api/whatever").statusCode());
         assertEquals(405, send("DELETE", "/beholder/api/channels", true).statusCode());
+    }
+
+    private static RawHttp.Answer raw(String method, String target, List<String> headers, byte[] body)
+            throws Exception {
+        RawHttp.Answer answer = RawHttp.send(server.port(), RawHttp.request(method, target, headers, body));
+        answers.add(answer.all());
+        return answer;
+    }
+
+    private static List<String> authorized(String... more) {
+        List<String> headers = new ArrayList<>(List.of("Host: 127.0.0.1:" + server.port(),
+                "Authorization: " + JettyFixture.authorization()));
+        headers.addAll(List.of(more));
+        return headers;
+    }
+
+    private static void assertJsonError(int status, RawHttp.Answer answer, String request) {
+        assertEquals(status, answer.status(), request + " -> " + answer.all());
+        assertTrue(answer.header("Content-Type").orElse("").startsWith("application/json"), request);
+        assertEquals("Beholder", answer.header("Server").orElse(""), "no container version: " + request);
+        JsonObject body = JsonParser.parseString(answer.bodyText()).getAsJsonObject();
+        assertEquals(status, body.get("status").getAsInt(), request);
+        assertFalse(body.get("error").getAsString().isBlank(), request);
+    }
+
+    @Test
+    void malformedInputIsA400WithAMessageAndNoStackTrace() throws Exception {
+        String channel = "/beholder/api/channels/front";
+        List<String> targets = List.of(channel + "/events?from=%ff", channel + "/recordings?to=%zz",
+                channel + "/recordings?to=-1000000000-01-01T00:00:00Z",
+                channel + "/recordings?from=+1000000000-12-31T23:59:59Z", channel + "/events?to=99999999999999999999",
+                channel + "/events?from=%", channel + "/events?from=%e2%82", channel + "/recordings?x=%ff%fe",
+                "/beholder/api/channels?%zz=1", "/beholder/?x=%ff", "/beholder/embed?channel=%zz",
+                "/beholder/live?channel=%ff", "/ws/beholder?channel=%", "/beholder/api/channels/fr%ffont",
+                "/beholder/api/channels/front/recordings/%c0%af", "/beholder/%ff", "/beholder/js/app%e2%82.js",
+                "/beholder/embed%fe?channel=front");
+        // Jetty's parser itself refuses some broken paths, with its own fixed 400 that names no server.
+        List<String> brokenPaths = List.of("/beholder/api/channels/%", "/beholder/api/channels/fr%zzont",
+                "/beholder/%2");
+        try (LogCapture log = new LogCapture()) {
+            for (String target : targets) {
+                assertJsonError(400, raw("GET", target, authorized(), new byte[0]), target);
+            }
+            for (String target : brokenPaths) {
+                RawHttp.Answer answer = raw("GET", target, authorized(), new byte[0]);
+                if (answer.bodyText().startsWith("<h1>Bad Message 400</h1>")) {
+                    assertEquals(400, answer.status(), target);
+                    assertFalse(answer.bodyText().toLowerCase(java.util.Locale.ROOT).contains("jetty"), target);
+                } else {
+                    assertJsonError(400, answer, target);
+                }
+            }
+            String record = channel + "/record";
+            byte[] notUtf8 = {'s', 'e', 'c', 'o', 'n', 'd', 's', '=', (byte) 0xff, (byte) 0xfe, '%', 'f', 'f'};
+            assertJsonError(400, raw("POST", record, authorized(
+                    "Content-Type: application/x-www-form-urlencoded"), notUtf8), "non-UTF-8 form");
+            for (String seconds : List.of("99999999999999999999", "-5", "0", "abc", "1e3", "3601", "%ff")) {
+                assertJsonError(400, raw("POST", record + "?seconds=" + seconds, authorized(), new byte[0]),
+                        "seconds=" + seconds);
+                assertJsonError(400, raw("POST", record, authorized("Content-Type: application/x-www-form-urlencoded"),
+                        ("seconds=" + seconds).getBytes(StandardCharsets.UTF_8)), "form seconds=" + seconds);
+            }
+            assertEquals(List.of(), log.stackTraceLines(), log.text());
+            assertTrue(log.lines().size() <= targets.size() + brokenPaths.size() + 15,
+                    "at most one log line each:\n" + log.text());
+        }
+    }
+
+    @Test
+    void traceAndUnknownMethodsAre405EverywhereAndEchoNothing() throws Exception {
+        for (String target : List.of("/beholder/", "/beholder/js/app.js", "/beholder/api/channels",
+                "/beholder/api/channels/front/record", "/beholder/live?channel=front", "/ws/beholder?channel=front")) {
+            // CONNECT never reaches a servlet: Jetty answers it with an empty 501 itself.
+            for (String method : List.of("TRACE", "OPTIONS", "PROPFIND", "FOO", "get")) {
+                for (boolean authenticated : List.of(true, false)) {
+                    List<String> headers = authenticated ? authorized("Cookie: beholder_session=echo-me-not")
+                            : List.of("Host: 127.0.0.1", "Cookie: beholder_session=echo-me-not");
+                    RawHttp.Answer answer = raw(method, target, headers, new byte[0]);
+                    assertJsonError(405, answer, method + " " + target);
+                    assertFalse(answer.all().contains("echo-me-not"), method + " " + target);
+                    assertFalse(answer.all().contains(JettyFixture.authorization().substring(6)),
+                            method + " " + target);
+                }
+            }
+        }
+    }
+
+    @Test
+    void foreignOriginsMayNotChangeStateOrWatchLive() throws Exception {
+        String record = "/beholder/api/channels/front/record?seconds=1";
+        String own = "http://127.0.0.1:" + server.port();
+        for (String origin : List.of("http://evil.example", "null", "https://127.0.0.1.evil.example",
+                "http://127.0.0.1:1", "http://127.0.0.1:" + server.port() + "/path", "not an origin")) {
+            RawHttp.Answer answer = raw("POST", record, authorized("Origin: " + origin), new byte[0]);
+            assertJsonError(403, answer, origin);
+            assertTrue(JsonParser.parseString(answer.bodyText()).getAsJsonObject().get("error").getAsString()
+                    .startsWith("cross-site request refused (Origin "), answer.bodyText());
+            for (String live : List.of("/beholder/live?channel=front", "/ws/beholder?channel=front")) {
+                assertJsonError(403, raw("GET", live, upgrade(authorized("Origin: " + origin)), new byte[0]), live);
+            }
+            assertJsonError(403, raw("POST", "/beholder/api/channels/front/record/stop",
+                    List.of("Host: 127.0.0.1:" + server.port(), "Origin: " + origin), new byte[0]), "unauthenticated");
+        }
+        assertEquals(202, raw("POST", record, authorized("Origin: " + own), new byte[0]).status());
+        assertEquals(202, raw("POST", record, authorized("Origin: HTTP://127.0.0.1:" + server.port()), new byte[0])
+                .status());
+        assertEquals(202, raw("POST", record, authorized(), new byte[0]).status(), "scripts send no Origin");
+        assertEquals(101, raw("GET", "/beholder/live?channel=front", upgrade(authorized("Origin: " + own)),
+                new byte[0]).status());
+        assertEquals(200, raw("GET", "/beholder/api/channels", authorized("Origin: http://evil.example"), new byte[0])
+                .status(), "reading needs no Origin check: SameSite cookies and CORS keep other sites out");
+
+        server.web.allowOrigins(List.of("https://nvr.example.com"));
+        try {
+            assertEquals(202, raw("POST", record, authorized("Origin: https://nvr.example.com:443"), new byte[0])
+                    .status());
+            assertEquals(403, raw("POST", record, authorized("Origin: http://nvr.example.com"), new byte[0]).status());
+        } finally {
+            server.web.allowOrigins(List.of());
+        }
+    }
+
+    private static List<String> upgrade(List<String> headers) {
+        List<String> all = new ArrayList<>(headers);
+        all.addAll(List.of("Upgrade: websocket", "Connection: Upgrade", "Sec-WebSocket-Version: 13",
+                "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ=="));
+        return all;
     }
 
     @Test

@@ -1,6 +1,11 @@
 package org.beholder.web;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -13,25 +18,36 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.servlet.ServletContextHandler;
 import org.eclipse.jetty.servlet.ServletHolder;
 
-/** A real Jetty 9.4 on a free loopback port with the web bundle mounted as a host would mount it. */
+/**
+ * A real Jetty 9.4 on a free loopback port with the web bundle mounted as the standalone mounts it: the page at
+ * {@code /beholder/*}, the API at {@code /beholder/api/*}, the live servlet at {@code /beholder/live} and
+ * {@code /ws/beholder}. The connector does not announce Jetty's version, as a careful host configures it.
+ */
 final class JettyFixture {
     static final String USER = "viewer";
     static final String PASSWORD = "correct horse";
 
     private final Server server;
     final BeholderWeb web;
+    /** The session store's clock; tests move it forward to expire cookies. */
+    final MovableClock clock = new MovableClock();
+    final SessionCookies sessions = new SessionCookies(Duration.ofHours(12), SessionCookies.MAX_PER_USER,
+            SessionCookies.MAX_TOTAL, clock);
 
     JettyFixture(NvrEngine engine) throws Exception {
-        web = new BeholderWeb(engine, new BasicGuard(), new EventJournal(1000));
+        web = new BeholderWeb(engine, new BasicGuard(sessions), new EventJournal(1000));
         server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
-        ServletContextHandler context = new ServletContextHandler();
+        ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
         context.setContextPath("/");
-        context.addServlet(new ServletHolder(web.apiServlet()), "/beholder/api/*");
-        context.addServlet(new ServletHolder(web.liveStreamServlet()), "/ws/beholder");
+        context.addServlet(new ServletHolder("page", web.pageServlet()), "/beholder/*");
+        context.addServlet(new ServletHolder("api", web.apiServlet()), "/beholder/api/*");
+        ServletHolder live = new ServletHolder("live", web.liveStreamServlet());
+        context.addServlet(live, "/beholder/live");
+        context.addServlet(live, "/ws/beholder");
         server.setHandler(context);
         server.start();
     }
@@ -45,18 +61,67 @@ final class JettyFixture {
     }
 
     static String authorization() {
-        return "Basic " + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return basic(USER, PASSWORD);
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     void close() throws Exception {
         server.stop();
     }
 
-    /** The simplest real guard: one user over HTTP Basic. */
+    /**
+     * A real guard shaped like the standalone's: one user over HTTP Basic, then the session cookie. A request
+     * with an Authorization header is judged by that header alone.
+     */
     private static final class BasicGuard implements AccessGuard {
+        private final SessionCookies sessions;
+
+        BasicGuard(SessionCookies sessions) {
+            this.sessions = sessions;
+        }
+
         @Override
         public Optional<String> authenticate(HttpServletRequest request, HttpServletResponse response) {
-            return authorization().equals(request.getHeader("Authorization")) ? Optional.of(USER) : Optional.empty();
+            String header = request.getHeader("Authorization");
+            if (header == null) {
+                return sessions.user(request);
+            }
+            if (!authorization().equals(header)) {
+                return Optional.empty();
+            }
+            sessions.start(USER, request, response);
+            return Optional.of(USER);
+        }
+    }
+
+    /** A clock that tests can move forward (and back). */
+    static final class MovableClock extends Clock {
+        private volatile Duration offset = Duration.ZERO;
+
+        void advance(Duration by) {
+            offset = offset.plus(by);
+        }
+
+        void reset() {
+            offset = Duration.ZERO;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now().plus(offset);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
         }
     }
 }

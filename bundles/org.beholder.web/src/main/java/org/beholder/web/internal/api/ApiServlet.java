@@ -1,9 +1,7 @@
 package org.beholder.web.internal.api;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -17,14 +15,19 @@ import org.beholder.engine.NvrChannel;
 import org.beholder.engine.NvrEngine;
 import org.beholder.web.AccessGuard;
 import org.beholder.web.EventJournal;
-import org.beholder.web.internal.json.Json;
+import org.beholder.web.internal.http.Answers;
+import org.beholder.web.internal.http.OriginPolicy;
+import org.beholder.web.internal.http.Refusal;
+import org.beholder.web.internal.http.RequestGuard;
+import org.beholder.web.internal.http.ServletBoundary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code /beholder/api/*}: authenticates every request through the host's guard, routes by path segment and
- * answers errors as JSON with the right status. Path segments are checked before use; file names are matched
- * against strict patterns and resolved inside the recording's own folder (see {@link RecordingResources}).
+ * {@code /beholder/api/*}: checks method, Origin and parameters ({@link RequestGuard}), authenticates every
+ * request through the host's guard, routes by path segment and answers errors as JSON with the right status. Path
+ * segments are checked before use; file names are matched against strict patterns and resolved inside the
+ * recording's own folder (see {@link RecordingResources}).
  */
 public final class ApiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -32,15 +35,17 @@ public final class ApiServlet extends HttpServlet {
 
     private final transient NvrEngine engine;
     private final transient AccessGuard guard;
+    private final transient RequestGuard requests;
     private final transient ChannelResources channels;
     private final transient RecordingResources recordings;
     private final transient EventResources events;
     private final transient LiveHlsResources liveHls = new LiveHlsResources();
     private transient ScheduledExecutorService sweeper;
 
-    public ApiServlet(NvrEngine engine, AccessGuard guard, EventJournal journal) {
+    public ApiServlet(NvrEngine engine, AccessGuard guard, EventJournal journal, OriginPolicy origins) {
         this.engine = engine;
         this.guard = guard;
+        this.requests = new RequestGuard(origins, "GET", "HEAD", "POST");
         this.channels = new ChannelResources(journal);
         this.recordings = new RecordingResources();
         this.events = new EventResources(journal);
@@ -64,26 +69,27 @@ public final class ApiServlet extends HttpServlet {
     }
 
     @Override
-    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected void service(HttpServletRequest request, HttpServletResponse response) {
+        ServletBoundary.run(request, response, logger, () -> answer(request, response));
+    }
+
+    private void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("X-Content-Type-Options", "nosniff");
+        Optional<Refusal> refusal = requests.check(request);
+        if (refusal.isPresent()) {
+            refusal.get().send(response);
+            return;
+        }
         Optional<String> user = guard.authenticate(request, response);
         if (user.isEmpty()) {
-            if (guard.challenge() != null) {
-                response.setHeader("WWW-Authenticate", guard.challenge());
-            }
-            sendError(response, new ApiError(401, "authentication required"));
+            Answers.authenticationRequired(response, guard);
             return;
         }
         try {
             route(request, response, segments(request.getPathInfo()));
         } catch (ApiError e) {
-            sendError(response, e);
-        } catch (IOException e) {
-            logger.debug("Client went away: {}", e.getMessage());
-        } catch (RuntimeException e) {
-            logger.warn("Request {} {} failed", request.getMethod(), request.getRequestURI(), e);
-            sendError(response, new ApiError(500, "internal error"));
+            Answers.error(response, e.status, e.getMessage(), e.details);
         }
     }
 
@@ -171,7 +177,7 @@ public final class ApiServlet extends HttpServlet {
 
     private static void requireMethod(String method, String expected) {
         if (!method.equals(expected) && !(expected.equals("GET") && method.equals("HEAD"))) {
-            throw new ApiError(405, "method " + method + " not allowed here");
+            throw new ApiError(405, "method not allowed here");
         }
     }
 
@@ -182,18 +188,6 @@ public final class ApiServlet extends HttpServlet {
     }
 
     static void sendJson(HttpServletResponse response, int status, Object body) throws IOException {
-        byte[] json = Json.GSON.toJson(body).getBytes(StandardCharsets.UTF_8);
-        response.setStatus(status);
-        response.setContentType("application/json;charset=utf-8");
-        response.setContentLength(json.length);
-        response.getOutputStream().write(json);
-    }
-
-    private static void sendError(HttpServletResponse response, ApiError error) throws IOException {
-        if (response.isCommitted()) {
-            return;
-        }
-        response.resetBuffer();
-        sendJson(response, error.status, Map.of("status", error.status, "error", error.getMessage()));
+        Answers.json(response, status, body);
     }
 }

@@ -60,6 +60,14 @@ final class ChannelResources {
             }
         }
         channel.record("manual", Duration.ofSeconds(seconds));
+        String paused = Views.recordingPaused(channel);
+        if (paused != null) {
+            // The engine keeps the trigger and resumes on its own when space is freed; the caller must know that
+            // nothing is being written now. 503: the condition is temporary (retention runs every minute).
+            response.setHeader("Retry-After", "60");
+            throw new ApiError(503, "recording paused: " + paused,
+                    Map.of("channel", channel.id(), "recording", false, "recordingPaused", paused));
+        }
         ApiServlet.sendJson(response, 202, Map.of("channel", channel.id(), "recording", true, "seconds", seconds));
     }
 

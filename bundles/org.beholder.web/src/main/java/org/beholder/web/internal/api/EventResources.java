@@ -38,6 +38,11 @@ final class EventResources {
 
     /** Server-sent events; optional {@code ?channel=id}. Never blocks a request thread for long. */
     void stream(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (request.getMethod().equals("HEAD")) { // no body would ever reach the client: no stream to keep
+            response.setStatus(200);
+            response.setContentType("text/event-stream;charset=utf-8");
+            return;
+        }
         EventStreamClient.start(journal, request, response, request.getParameter("channel"));
     }
 }

@@ -1,19 +1,28 @@
 package org.beholder.web.internal.api;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 
 import javax.servlet.http.HttpServletRequest;
 
-/** {@code from} and {@code to} query parameters: ISO-8601 instants or epoch milliseconds; default the last day. */
+/**
+ * {@code from} and {@code to} query parameters: ISO-8601 instants or epoch milliseconds; default the last day.
+ * Both must lie between {@link #EARLIEST} and {@link #LATEST}: nothing Beholder keeps is older or newer, and
+ * instants at the edge of Java's range would overflow when the default span is subtracted.
+ */
 record TimeRange(Instant from, Instant to) {
     static final Duration DEFAULT_SPAN = Duration.ofDays(1);
     static final Duration MAX_SPAN = Duration.ofDays(400);
+    static final Instant EARLIEST = Instant.EPOCH;
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+    private static final Pattern MILLIS = Pattern.compile("[0-9]{1,16}");
 
     static TimeRange of(HttpServletRequest request) {
         Instant to = parse("to", request.getParameter("to"), Instant.now().plusSeconds(1));
-        Instant from = parse("from", request.getParameter("from"), to.minus(DEFAULT_SPAN));
+        Instant from = parse("from", request.getParameter("from"),
+                to.isBefore(EARLIEST.plus(DEFAULT_SPAN)) ? EARLIEST : to.minus(DEFAULT_SPAN));
         if (!from.isBefore(to)) {
             throw ApiError.badRequest("from must be before to");
         }
@@ -27,11 +36,16 @@ record TimeRange(Instant from, Instant to) {
         if (value == null || value.isBlank()) {
             return fallback;
         }
+        Instant instant;
         try {
-            return value.chars().allMatch(Character::isDigit) ? Instant.ofEpochMilli(Long.parseLong(value))
+            instant = MILLIS.matcher(value).matches() ? Instant.ofEpochMilli(Long.parseLong(value))
                     : Instant.parse(value);
-        } catch (DateTimeParseException | NumberFormatException e) {
+        } catch (DateTimeException | NumberFormatException e) {
             throw ApiError.badRequest(name + " must be an ISO-8601 instant (2026-01-31T12:00:00Z) or epoch millis");
         }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw ApiError.badRequest(name + " must lie between " + EARLIEST + " and " + LATEST);
+        }
+        return instant;
     }
 }

@@ -8,6 +8,7 @@ import org.beholder.engine.NvrChannel;
 import org.beholder.engine.TsChunk;
 import org.beholder.engine.TsSubscription;
 import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.StatusCode;
 import org.eclipse.jetty.websocket.api.WebSocketListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +33,12 @@ public final class LiveStreamSocket implements WebSocketListener {
     @Override
     public void onWebSocketConnect(Session session) {
         logger.debug("Live viewer {} on {}", viewer, channel.id());
-        subscription = channel.subscribe(viewer, chunk -> send(session, chunk));
+        try {
+            subscription = channel.subscribe(viewer, chunk -> send(session, chunk));
+        } catch (RuntimeException e) { // e.g. the channel was removed meanwhile: Jetty would log a stack trace
+            logger.info("Live viewer {} on {} refused: {}", viewer, channel.id(), e.getMessage());
+            session.close(StatusCode.SERVER_ERROR, "channel unavailable");
+        }
     }
 
     private static void send(Session session, TsChunk chunk) {

@@ -11,15 +11,24 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 import org.beholder.web.AccessGuard;
+import org.beholder.web.internal.http.Answers;
+import org.beholder.web.internal.http.OriginPolicy;
+import org.beholder.web.internal.http.Refusal;
+import org.beholder.web.internal.http.RequestGuard;
+import org.beholder.web.internal.http.ServletBoundary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Beholder page under {@code /beholder/}: {@code index.html}, {@code embed} (the player alone, for dashboards),
  * {@code events} (one channel's event list, for dashboards)
  * and the page's own scripts, styles and the npm libraries under {@code vendor/}, all from this bundle's
- * resources. Only names of the page's own form are looked up, so no request can reach another resource.
+ * resources. Only names of the page's own form are looked up, so no request can reach another resource. Only
+ * GET and HEAD are served; errors are short JSON answers like the API's.
  */
 public final class PageServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
+    private static final Logger logger = LoggerFactory.getLogger(PageServlet.class);
     private static final String ROOT = "org/beholder/web/page/";
     private static final Pattern ASSET = Pattern.compile("(js/|vendor/)?[a-z0-9][a-z0-9.-]*\\.(js|css|svg)");
     private static final Map<String, String> TYPES = Map.of("html", "text/html;charset=utf-8", "js",
@@ -28,19 +37,28 @@ public final class PageServlet extends HttpServlet {
     private static final String TOKEN_PARAMETER = "accessToken";
 
     private final transient AccessGuard guard;
+    private final transient RequestGuard requests;
 
-    public PageServlet(AccessGuard guard) {
+    public PageServlet(AccessGuard guard, OriginPolicy origins) {
         this.guard = guard;
+        this.requests = new RequestGuard(origins, "GET", "HEAD");
     }
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected void service(HttpServletRequest request, HttpServletResponse response) {
+        ServletBoundary.run(request, response, logger, () -> answer(request, response));
+    }
+
+    private void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        Optional<Refusal> refusal = requests.check(request);
+        if (refusal.isPresent()) {
+            refusal.get().send(response);
+            return;
+        }
         Optional<String> user = guard.authenticate(request, response);
         if (user.isEmpty()) {
-            if (guard.challenge() != null) {
-                response.setHeader("WWW-Authenticate", guard.challenge());
-            }
-            response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "authentication required");
+            Answers.authenticationRequired(response, guard);
             return;
         }
         if (request.getParameter(TOKEN_PARAMETER) != null) {
@@ -57,7 +75,7 @@ public final class PageServlet extends HttpServlet {
             default -> path.substring(1);
         };
         if (!name.endsWith(".html") && !ASSET.matcher(name).matches()) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            Answers.error(response, HttpServletResponse.SC_NOT_FOUND, "not found");
             return;
         }
         if (path.isEmpty()) { // /beholder -> /beholder/ so that relative asset URLs resolve
@@ -66,12 +84,11 @@ public final class PageServlet extends HttpServlet {
         }
         try (InputStream resource = PageServlet.class.getClassLoader().getResourceAsStream(ROOT + name)) {
             if (resource == null) {
-                response.sendError(HttpServletResponse.SC_NOT_FOUND);
+                Answers.error(response, HttpServletResponse.SC_NOT_FOUND, "not found");
                 return;
             }
             response.setContentType(TYPES.get(name.substring(name.lastIndexOf('.') + 1)));
             response.setHeader("Cache-Control", "no-cache");
-            response.setHeader("X-Content-Type-Options", "nosniff");
             response.setHeader("Referrer-Policy", "same-origin");
             if (name.endsWith(".html")) {
                 // Scripts only from here; WebSocket and fetch only to here; frames allowed (embed in dashboards).
@@ -79,7 +96,9 @@ public final class PageServlet extends HttpServlet {
                         + "media-src 'self' blob: data:; connect-src 'self' ws: wss:; worker-src 'self' blob:; "
                         + "style-src 'self' 'unsafe-inline'");
             }
-            resource.transferTo(response.getOutputStream());
+            if (!request.getMethod().equals("HEAD")) {
+                resource.transferTo(response.getOutputStream());
+            }
         }
     }
 

@@ -1,7 +1,7 @@
 // One channel: large live view, snapshot, statistics, events, manual recording and (when the camera can) PTZ.
 import { api } from './api.js';
 import { eventItem, eventList } from './eventlist.js';
-import { el, badge } from './dom.js';
+import { el, badge, renderRecording } from './dom.js';
 import { LivePlayer, disposePlayer } from './player.js';
 import { EffectLayer, effectSelect } from './effects.js';
 
@@ -17,10 +17,16 @@ export async function showChannel(view, feed, id) {
   let statusBadge = badge(channel.status);
   const warning = el('p', { class: 'warning', role: 'alert' }, channel.status.warning || '');
   const message = el('p', { class: 'status-message' }, channel.status.message);
-  const recordButton = el('button', { type: 'button', onclick: () => record(channel.id, 30, recordButton) },
+  const rec = el('span', { class: 'rec', role: 'status' });
+  let recording = channel.recording;
+  let paused = channel.recordingPaused;
+  renderRecording(rec, recording, paused);
+  const notice = el('p', { class: 'warning notice', role: 'alert' });
+  const recordButton = el('button', { type: 'button', onclick: () => record(channel.id, 30, recordButton, notice) },
     'Record 30 s');
-  const stopButton = el('button', { type: 'button', onclick: () => api(`channels/${channel.id}/record/stop`,
-    { method: 'POST' }) }, 'Stop recording');
+  const stopButton = el('button', { type: 'button', onclick: () => api(`channels/${encodeURIComponent(channel.id)}`
+    + '/record/stop', { method: 'POST' }).then(() => { notice.textContent = ''; },
+    (error) => { notice.textContent = error.message; }) }, 'Stop recording');
   const controls = el('div', { class: 'controls' }, recordButton, stopButton,
     el('a', { href: channel.snapshotUrl, target: '_blank', rel: 'noopener' }, 'Snapshot'),
     el('a', { href: `#/recordings/${encodeURIComponent(channel.id)}` }, 'Recordings'),
@@ -32,9 +38,9 @@ export async function showChannel(view, feed, id) {
     el('section', { class: 'panel' }, el('h2', {}, 'Statistics'), stats),
     channel.capabilities.ptz ? ptzPad(channel) : null,
     el('section', { class: 'panel' }, el('h2', {}, 'Events'), events));
-  const heading = el('h1', { class: 'panel' }, channel.label, ' ', statusBadge);
+  const heading = el('h1', { class: 'panel' }, channel.label, ' ', statusBadge, ' ', rec);
   view.replaceChildren(el('div', { class: 'channel' },
-    el('section', {}, heading, stage, message, warning, controls), side));
+    el('section', {}, heading, stage, message, warning, controls, notice), side));
 
   const unsubscribe = feed.subscribe((event) => {
     if (event.channel !== channel.id) {
@@ -48,6 +54,13 @@ export async function showChannel(view, feed, id) {
       statusBadge = next;
       message.textContent = event.details.message;
       warning.textContent = event.details.warning || '';
+      recording = event.details.recording ?? recording;
+      paused = event.details.recordingPaused || null;
+      renderRecording(rec, recording, paused);
+    } else if (event.type === 'recording') {
+      recording = event.details.phase === 'started';
+      renderRecording(rec, recording, paused);
+      events.prepend(eventItem(event));
     } else {
       events.prepend(eventItem(event));
     }
@@ -59,10 +72,13 @@ export async function showChannel(view, feed, id) {
   };
 }
 
-async function record(id, seconds, button) {
+async function record(id, seconds, button, notice) {
   button.disabled = true;
   try {
     await api(`channels/${encodeURIComponent(id)}/record?seconds=${seconds}`, { method: 'POST' });
+    notice.textContent = '';
+  } catch (error) { // e.g. "recording paused: disk full (12 MiB free)"
+    notice.textContent = error.message;
   } finally {
     setTimeout(() => { button.disabled = false; }, 1000);
   }

@@ -21,3 +21,14 @@ export function el(tag, attributes = {}, ...children) {
 export function badge(status) {
   return el('span', { class: `badge ${status.state}`, title: status.message, role: 'status' }, status.state.toLowerCase());
 }
+
+/**
+ * The recording indicator of a tile or channel view: "● REC" while recording, "REC paused — <reason>" (in words,
+ * not only a tooltip) while the server cannot record, e.g. because the disk is full; hidden otherwise.
+ */
+export function renderRecording(node, recording, paused) {
+  node.classList.toggle('paused', Boolean(paused));
+  node.textContent = paused ? `REC paused — ${paused}` : '● REC';
+  node.title = paused ? `Recording paused: ${paused}` : '';
+  node.hidden = !paused && !recording;
+}

@@ -1,6 +1,6 @@
 // The live grid: every channel playing at once, muted, with status, recording indicator and last event.
 import { api, describeEvent, timeOf } from './api.js';
-import { el, badge } from './dom.js';
+import { el, badge, renderRecording } from './dom.js';
 import { LivePlayer, disposePlayer } from './player.js';
 import { EffectLayer, effectSelect } from './effects.js';
 
@@ -28,7 +28,10 @@ function tileFor(channel) {
     'data-channel': channel.id });
   const stage = el('div', { class: 'stage' }, video);
   let statusBadge = badge(channel.status);
-  const rec = el('span', { class: 'rec', hidden: !channel.recording }, '● REC');
+  const rec = el('span', { class: 'rec', role: 'status' });
+  let recording = channel.recording;
+  let paused = channel.recordingPaused;
+  renderRecording(rec, recording, paused);
   const last = el('span', { class: 'last-event' }, channel.lastEvent ? lastEventText(channel.lastEvent) : '');
   const layer = new EffectLayer(stage, video);
   const header = el('header', {}, el('a', { href: `#/channel/${encodeURIComponent(channel.id)}` }, channel.label),
@@ -42,8 +45,12 @@ function tileFor(channel) {
         const next = badge({ state: event.details.state, message: event.details.message });
         statusBadge.replaceWith(next);
         statusBadge = next;
+        recording = event.details.recording ?? recording;
+        paused = event.details.recordingPaused || null;
+        renderRecording(rec, recording, paused);
       } else if (event.type === 'recording') {
-        rec.hidden = event.details.phase !== 'started';
+        recording = event.details.phase === 'started';
+        renderRecording(rec, recording, paused);
         last.textContent = lastEventText(event);
       } else if (event.type !== 'statistics') {
         last.textContent = lastEventText(event);
