@@ -141,8 +141,7 @@ public class NvrChannelHandler extends BaseThingHandler implements ChannelListen
     public void handleCommand(ChannelUID channelUID, Command command) {
         String id = channelUID.getId();
         if (command instanceof RefreshType) {
-            State state = states.get(id);
-            updateState(channelUID, state != null ? state : UnDefType.NULL);
+            updateState(channelUID, states.getOrDefault(id, UnDefType.NULL));
             return;
         }
         NvrChannel running = channel;
