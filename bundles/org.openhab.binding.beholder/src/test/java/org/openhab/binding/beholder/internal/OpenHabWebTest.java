@@ -231,7 +231,10 @@ class OpenHabWebTest {
         return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
     }
 
-    /** What openHAB's CommonWebSocketServlet does: 401 without credentials, else the adapter named by the path. */
+    /**
+     * What openHAB's CommonWebSocketServlet does: 401 when the AuthFilter gives no context, else the adapter named
+     * by the path with the context, openHAB's anonymous one included.
+     */
     private static final class OpenHabWebSocketServlet extends WebSocketServlet {
         private static final long serialVersionUID = 1L;
         private final transient BeholderWebSocketAdapter adapter;
