@@ -6,11 +6,11 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.beholder.analytics.AnalyticsConfig;
@@ -60,7 +60,7 @@ public class NvrChannelHandler extends BaseThingHandler implements ChannelListen
     private final Logger logger = LoggerFactory.getLogger(NvrChannelHandler.class);
 
     private final BeholderRuntime runtime;
-    private final Map<String, State> states = new HashMap<>();
+    private final Map<String, State> states = new ConcurrentHashMap<>(); // engine, analytics and openHAB threads
     private @Nullable NvrChannel channel;
     private @Nullable ChannelAnalytics analytics;
     private @Nullable Instant lastSnapshot;
@@ -262,11 +262,8 @@ public class NvrChannelHandler extends BaseThingHandler implements ChannelListen
     @Override
     public void recordingStarted(NvrChannel source, Recording recording) {
         publish(CHANNEL_LAST_EVENT, new DateTimeType(Instant.now()));
-        pausedReason = pausedReason(source);
         publish(CHANNEL_RECORDING, OnOffType.from(source.isRecording()));
-        if (online) {
-            updateOnline();
-        }
+        checkRecordingPaused(source);
     }
 
     @Override
