@@ -26,6 +26,14 @@ public final class GenerateDefaultTranslations {
         Element addon = parse(ohInf.resolve("addon/addon.xml"));
         String bindingId = addon.getAttribute("id");
         generator.addon(bindingId, addon);
+        Path configs = ohInf.resolve("config");
+        if (Files.isDirectory(configs)) {
+            try (var files = Files.list(configs)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".xml")).sorted().toList()) {
+                    generator.configs(parse(file));
+                }
+            }
+        }
         try (var files = Files.list(ohInf.resolve("thing"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".xml")).sorted().toList()) {
                 generator.things(parse(file));
@@ -49,6 +57,15 @@ public final class GenerateDefaultTranslations {
         section("add-on");
         put("addon." + id + ".name", text(addon, "name"));
         put("addon." + id + ".description", text(addon, "description"));
+    }
+
+    /** Config descriptions by URI, openHAB's keys: {@code binding:beholder} → {@code binding.config.beholder}. */
+    private void configs(Element root) {
+        section("add-on config");
+        for (Element config : children(root, "config-description")) {
+            String[] uri = config.getAttribute("uri").split(":", 2);
+            config(config, uri[0] + ".config." + uri[1].replace(':', '.'));
+        }
     }
 
     private void things(Element root) {

@@ -15,6 +15,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Hashtable;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
@@ -42,6 +43,8 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
@@ -136,7 +139,7 @@ class BeholderFrameworkTest {
             String base = endpoint();
             HttpClient http = HttpClient.newHttpClient();
             assertEquals(401, http.send(HttpRequest.newBuilder(URI.create(base + "beholder/api/channels")).build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode());
+                    HttpResponse.BodyHandlers.ofString()).statusCode(), "openHAB's anonymous user role is not enough");
             HttpResponse<String> channels = http.send(HttpRequest.newBuilder(URI.create(base + "beholder/api/channels"))
                     .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, channels.statusCode());
@@ -150,6 +153,52 @@ class BeholderFrameworkTest {
         } finally {
             handler.dispose();
             factory.unregisterHandler(thing);
+        }
+    }
+
+    @Test
+    void anonymousRequestsSeeNothingUnlessTheAddOnSettingsAllowAnonymousViewing() throws Exception {
+        service(ThingHandlerFactory.class); // the factory is active, its servlets are mounted
+        String channels = endpoint() + "beholder/api/channels";
+        await("the REST API mounted", () -> statusOf(channels) == 401, () -> "status " + statusOf(channels));
+        // What MainUI does when the admin ticks the add-on setting: openHAB stores it under the add-on's PID.
+        Configuration settings = service(ConfigurationAdmin.class).getConfiguration("binding.beholder", null);
+        settings.update(new Hashtable<>(Map.of("allowAnonymousViewing", true)));
+        try {
+            await("anonymous viewing", () -> statusOf(channels) == 200, () -> "status " + statusOf(channels));
+        } finally {
+            settings.delete();
+        }
+        await("anonymous refused again", () -> statusOf(channels) == 401, () -> "status " + statusOf(channels));
+    }
+
+    @Test
+    void aRestartedBindingGetsItsDataFolderBackAndGoesOnline() throws Exception {
+        Bundle binding = bundle("org.openhab.binding.beholder");
+        service(ThingHandlerFactory.class);
+        binding.stop(); // deactivates the factory, which must release <userdata>/beholder
+        binding.start();
+        ThingHandlerFactory factory = service(ThingHandlerFactory.class);
+        ThingFixture thing = new ThingFixture("garden", Map.of("url", camera.url()));
+        ThingHandler handler = factory.registerHandler(thing);
+        thing.setHandler(handler);
+        handler.setCallback(thing);
+        handler.initialize();
+        try {
+            await("ONLINE after the restart", () -> thing.lastStatus().getStatus() == ThingStatus.ONLINE,
+                    () -> thing.lastStatus().toString());
+        } finally {
+            handler.dispose();
+            factory.unregisterHandler(thing);
+        }
+    }
+
+    private static int statusOf(String url) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (Exception e) {
+            return -1;
         }
     }
 

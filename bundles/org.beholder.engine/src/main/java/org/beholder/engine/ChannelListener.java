@@ -1,9 +1,12 @@
 package org.beholder.engine;
 
+import org.eclipse.jdt.annotation.NonNullByDefault;
+
 /**
  * What a channel tells its owner. Called from the channel's own threads, never from a GStreamer streaming
  * thread; implementations must return quickly and must not call {@code stop()} from inside a callback.
  */
+@NonNullByDefault
 public interface ChannelListener {
 
     default void statusChanged(NvrChannel channel, ChannelStatus status) {

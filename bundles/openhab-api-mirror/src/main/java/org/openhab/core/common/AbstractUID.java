@@ -1,9 +1,13 @@
 package org.openhab.core.common;
 
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+
 import java.util.Arrays;
 import java.util.List;
 
 /** Mirror of openHAB 5.2.1 {@code org.openhab.core.common.AbstractUID}: segments joined by ':'. */
+@NonNullByDefault
 public abstract class AbstractUID {
     public static final String SEPARATOR = ":";
     private final List<String> segments;
@@ -63,7 +67,7 @@ public abstract class AbstractUID {
     }
 
     @Override
-    public boolean equals(Object obj) {
+    public boolean equals(@Nullable Object obj) {
         return obj != null && obj.getClass() == getClass() && ((AbstractUID) obj).segments.equals(segments);
     }
 }

@@ -1,10 +1,14 @@
 package org.openhab.core.thing;
 
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /** Mirror of openHAB 5.2.1 {@code org.openhab.core.thing.ChannelUID}: the thing's UID plus the channel id. */
+@NonNullByDefault
 public class ChannelUID extends UID {
     public static final Pattern CHANNEL_SEGMENT_PATTERN = Pattern.compile("[\\w-]*|[\\w-]*#[\\w-]*");
     public static final String CHANNEL_GROUP_SEPARATOR = "#";
@@ -41,7 +45,7 @@ public class ChannelUID extends UID {
         return getId().contains(CHANNEL_GROUP_SEPARATOR);
     }
 
-    public String getGroupId() {
+    public @Nullable String getGroupId() {
         String id = getId();
         return isInGroup() ? id.substring(0, id.indexOf(CHANNEL_GROUP_SEPARATOR)) : null;
     }

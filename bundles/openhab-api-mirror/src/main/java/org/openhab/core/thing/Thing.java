@@ -1,5 +1,8 @@
 package org.openhab.core.thing;
 
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+
 import java.util.Map;
 
 import org.openhab.core.common.registry.Identifiable;
@@ -7,6 +10,7 @@ import org.openhab.core.config.core.Configuration;
 import org.openhab.core.thing.binding.ThingHandler;
 
 /** Mirror of openHAB 5.2.1 {@code org.openhab.core.thing.Thing} (members the binding uses). */
+@NonNullByDefault
 public interface Thing extends Identifiable<ThingUID> {
     String PROPERTY_VENDOR = "vendor";
     String PROPERTY_MODEL_ID = "modelId";
@@ -15,9 +19,10 @@ public interface Thing extends Identifiable<ThingUID> {
     String PROPERTY_FIRMWARE_VERSION = "firmwareVersion";
     String PROPERTY_MAC_ADDRESS = "macAddress";
 
+    @Nullable
     String getLabel();
 
-    void setLabel(String label);
+    void setLabel(@Nullable String label);
 
     ThingStatus getStatus();
 
@@ -25,8 +30,9 @@ public interface Thing extends Identifiable<ThingUID> {
 
     void setStatusInfo(ThingStatusInfo status);
 
-    void setHandler(ThingHandler thingHandler);
+    void setHandler(@Nullable ThingHandler thingHandler);
 
+    @Nullable
     ThingHandler getHandler();
 
     Configuration getConfiguration();
@@ -38,7 +44,8 @@ public interface Thing extends Identifiable<ThingUID> {
 
     Map<String, String> getProperties();
 
-    String setProperty(String name, String value);
+    @Nullable
+    String setProperty(String name, @Nullable String value);
 
     void setProperties(Map<String, String> properties);
 

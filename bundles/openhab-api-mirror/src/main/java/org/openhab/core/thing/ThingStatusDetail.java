@@ -1,6 +1,9 @@
 package org.openhab.core.thing;
 
+import org.eclipse.jdt.annotation.NonNullByDefault;
+
 /** Mirror of openHAB 5.2.1 {@code org.openhab.core.thing.ThingStatusDetail} (the constants; not the nested helpers). */
+@NonNullByDefault
 public enum ThingStatusDetail {
     NONE,
     NOT_YET_READY,

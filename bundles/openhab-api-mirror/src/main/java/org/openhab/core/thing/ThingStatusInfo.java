@@ -1,18 +1,22 @@
 package org.openhab.core.thing;
 
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+
 import java.util.Objects;
 
 /** Mirror of openHAB 5.2.1 {@code org.openhab.core.thing.ThingStatusInfo}. */
+@NonNullByDefault
 public class ThingStatusInfo {
     private final ThingStatus status;
     private final ThingStatusDetail statusDetail;
-    private final String description;
+    private final @Nullable String description;
 
     protected ThingStatusInfo() {
         this(ThingStatus.UNINITIALIZED, ThingStatusDetail.NONE, null);
     }
 
-    public ThingStatusInfo(ThingStatus status, ThingStatusDetail statusDetail, String description) {
+    public ThingStatusInfo(ThingStatus status, ThingStatusDetail statusDetail, @Nullable String description) {
         this.status = status;
         this.statusDetail = statusDetail;
         this.description = description;
@@ -26,7 +30,7 @@ public class ThingStatusInfo {
         return statusDetail;
     }
 
-    public String getDescription() {
+    public @Nullable String getDescription() {
         return description;
     }
 
@@ -42,7 +46,7 @@ public class ThingStatusInfo {
     }
 
     @Override
-    public boolean equals(Object obj) {
+    public boolean equals(@Nullable Object obj) {
         return obj instanceof ThingStatusInfo other && status == other.status && statusDetail == other.statusDetail
                 && Objects.equals(description, other.description);
     }

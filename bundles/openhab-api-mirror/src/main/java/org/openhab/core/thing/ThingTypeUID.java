@@ -1,6 +1,9 @@
 package org.openhab.core.thing;
 
+import org.eclipse.jdt.annotation.NonNullByDefault;
+
 /** Mirror of openHAB 5.2.1 {@code org.openhab.core.thing.ThingTypeUID}: {@code bindingId:thingTypeId}. */
+@NonNullByDefault
 public class ThingTypeUID extends UID {
 
     public ThingTypeUID(String uid) {

@@ -1,9 +1,12 @@
 package org.openhab.core.thing;
 
+import org.eclipse.jdt.annotation.NonNullByDefault;
+
 import java.util.ArrayList;
 import java.util.List;
 
 /** Mirror of openHAB 5.2.1 {@code org.openhab.core.thing.ThingUID}: {@code bindingId:thingTypeId[:bridgeIds]:id}. */
+@NonNullByDefault
 public class ThingUID extends UID {
 
     public ThingUID(ThingTypeUID thingTypeUID, String id) {

@@ -1,10 +1,14 @@
 package org.openhab.core.thing;
 
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+
 import java.util.List;
 
 import org.openhab.core.common.AbstractUID;
 
 /** Mirror of openHAB 5.2.1 {@code org.openhab.core.thing.UID}: the first segment is the binding id. */
+@NonNullByDefault
 public abstract class UID extends AbstractUID {
 
     public UID() {
@@ -48,7 +52,7 @@ public abstract class UID extends AbstractUID {
     }
 
     @Override
-    public boolean equals(Object obj) {
+    public boolean equals(@Nullable Object obj) {
         return super.equals(obj);
     }
 }

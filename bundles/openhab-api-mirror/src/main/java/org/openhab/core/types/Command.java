@@ -1,5 +1,8 @@
 package org.openhab.core.types;
 
+import org.eclipse.jdt.annotation.NonNullByDefault;
+
 /** Mirror of openHAB 5.2.1 {@code org.openhab.core.types.Command}. */
+@NonNullByDefault
 public interface Command extends Type {
 }

@@ -1,6 +1,9 @@
 package org.openhab.core.types;
 
+import org.eclipse.jdt.annotation.NonNullByDefault;
+
 /** Mirror of openHAB 5.2.1 {@code org.openhab.core.types.RefreshType}. */
+@NonNullByDefault
 public enum RefreshType implements PrimitiveType, Command {
     REFRESH;
 

@@ -1,6 +1,9 @@
 package org.openhab.core.types;
 
+import org.eclipse.jdt.annotation.NonNullByDefault;
+
 /** Mirror of openHAB 5.2.1 {@code org.openhab.core.types.Type}. */
+@NonNullByDefault
 public interface Type {
     String format(String pattern);
 

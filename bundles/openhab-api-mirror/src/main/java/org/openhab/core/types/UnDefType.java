@@ -1,6 +1,9 @@
 package org.openhab.core.types;
 
+import org.eclipse.jdt.annotation.NonNullByDefault;
+
 /** Mirror of openHAB 5.2.1 {@code org.openhab.core.types.UnDefType}. */
+@NonNullByDefault
 public enum UnDefType implements PrimitiveType, State {
     UNDEF, NULL;
 

@@ -1,5 +1,7 @@
 package org.openhab.core.config.core;
 
+import org.eclipse.jdt.annotation.Nullable;
+
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.math.BigDecimal;
@@ -21,11 +23,11 @@ public class Configuration {
         this(Map.of());
     }
 
-    public Configuration(Configuration configuration) {
+    public Configuration(@Nullable Configuration configuration) {
         this(configuration.getProperties());
     }
 
-    public Configuration(Map<String, Object> properties) {
+    public Configuration(@Nullable Map<String, Object> properties) {
         this.properties = new HashMap<>(properties);
     }
 
@@ -81,7 +83,7 @@ public class Configuration {
         return properties.get(key);
     }
 
-    public Object put(String key, Object value) {
+    public Object put(String key, @Nullable Object value) {
         return properties.put(key, value);
     }
 
@@ -112,7 +114,7 @@ public class Configuration {
     }
 
     @Override
-    public boolean equals(Object obj) {
+    public boolean equals(@Nullable Object obj) {
         return obj instanceof Configuration other && properties.equals(other.properties);
     }
 

@@ -1,5 +1,8 @@
 package org.openhab.core.library.types;
 
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -9,6 +12,7 @@ import org.openhab.core.types.PrimitiveType;
 import org.openhab.core.types.State;
 
 /** Mirror of openHAB 5.2.1 {@code org.openhab.core.library.types.DateTimeType} (members the binding uses). */
+@NonNullByDefault
 public class DateTimeType implements PrimitiveType, State, Command, Comparable<DateTimeType> {
     private final Instant instant;
 
@@ -33,7 +37,7 @@ public class DateTimeType implements PrimitiveType, State, Command, Comparable<D
     }
 
     @Override
-    public String format(String pattern) {
+    public String format(@Nullable String pattern) {
         return String.format(pattern, getZonedDateTime(ZoneId.systemDefault()));
     }
 
@@ -53,7 +57,7 @@ public class DateTimeType implements PrimitiveType, State, Command, Comparable<D
     }
 
     @Override
-    public boolean equals(Object obj) {
+    public boolean equals(@Nullable Object obj) {
         return obj instanceof DateTimeType other && instant.equals(other.instant);
     }
 

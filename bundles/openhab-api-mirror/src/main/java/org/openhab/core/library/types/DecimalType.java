@@ -1,5 +1,8 @@
 package org.openhab.core.library.types;
 
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+
 import java.math.BigDecimal;
 
 import org.openhab.core.types.Command;
@@ -7,6 +10,7 @@ import org.openhab.core.types.PrimitiveType;
 import org.openhab.core.types.State;
 
 /** Mirror of openHAB 5.2.1 {@code org.openhab.core.library.types.DecimalType} (members the binding uses). */
+@NonNullByDefault
 public class DecimalType extends Number implements PrimitiveType, State, Command, Comparable<DecimalType> {
     private static final long serialVersionUID = 1L;
     public static final DecimalType ZERO = new DecimalType(0);
@@ -53,7 +57,7 @@ public class DecimalType extends Number implements PrimitiveType, State, Command
     }
 
     @Override
-    public boolean equals(Object obj) {
+    public boolean equals(@Nullable Object obj) {
         return obj instanceof DecimalType other && value.compareTo(other.value) == 0;
     }
 

@@ -1,10 +1,13 @@
 package org.openhab.core.library.types;
 
+import org.eclipse.jdt.annotation.NonNullByDefault;
+
 import org.openhab.core.types.Command;
 import org.openhab.core.types.PrimitiveType;
 import org.openhab.core.types.State;
 
 /** Mirror of openHAB 5.2.1 {@code org.openhab.core.library.types.OnOffType}. */
+@NonNullByDefault
 public enum OnOffType implements PrimitiveType, State, Command {
     ON,
     OFF;

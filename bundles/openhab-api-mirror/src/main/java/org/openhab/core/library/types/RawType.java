@@ -1,11 +1,15 @@
 package org.openhab.core.library.types;
 
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+
 import java.util.Arrays;
 
 import org.openhab.core.types.PrimitiveType;
 import org.openhab.core.types.State;
 
 /** Mirror of openHAB 5.2.1 {@code org.openhab.core.library.types.RawType} (members the binding uses). */
+@NonNullByDefault
 public class RawType implements PrimitiveType, State {
     public static final String DEFAULT_MIME_TYPE = "application/octet-stream";
     protected byte[] bytes;
@@ -45,7 +49,7 @@ public class RawType implements PrimitiveType, State {
     }
 
     @Override
-    public boolean equals(Object obj) {
+    public boolean equals(@Nullable Object obj) {
         return obj instanceof RawType other && mimeType.equals(other.mimeType) && Arrays.equals(bytes, other.bytes);
     }
 }

@@ -1,5 +1,8 @@
 package org.openhab.core.library.types;
 
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+
 import java.util.Objects;
 
 import org.openhab.core.types.Command;
@@ -7,6 +10,7 @@ import org.openhab.core.types.PrimitiveType;
 import org.openhab.core.types.State;
 
 /** Mirror of openHAB 5.2.1 {@code org.openhab.core.library.types.StringType}. */
+@NonNullByDefault
 public class StringType implements PrimitiveType, State, Command {
     public static final StringType EMPTY = new StringType();
     private final String value;
@@ -15,7 +19,7 @@ public class StringType implements PrimitiveType, State, Command {
         this("");
     }
 
-    public StringType(String value) {
+    public StringType(@Nullable String value) {
         this.value = value == null ? "" : value;
     }
 
@@ -29,7 +33,7 @@ public class StringType implements PrimitiveType, State, Command {
         return value;
     }
 
-    public static StringType valueOf(String value) {
+    public static StringType valueOf(@Nullable String value) {
         return new StringType(value);
     }
 
@@ -44,7 +48,7 @@ public class StringType implements PrimitiveType, State, Command {
     }
 
     @Override
-    public boolean equals(Object obj) {
+    public boolean equals(@Nullable Object obj) {
         return obj instanceof StringType other && Objects.equals(value, other.value);
     }
 }

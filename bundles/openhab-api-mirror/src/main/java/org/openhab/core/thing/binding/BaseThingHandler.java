@@ -1,5 +1,8 @@
 package org.openhab.core.thing.binding;
 
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -18,6 +21,7 @@ import org.openhab.core.types.State;
  * Mirror of openHAB 5.2.1 {@code org.openhab.core.thing.binding.BaseThingHandler} (members the binding uses), with
  * openHAB's documented behaviour: state, trigger and status updates go to the callback when one is set.
  */
+@NonNullByDefault
 public abstract class BaseThingHandler implements ThingHandler {
     private static final ScheduledExecutorService SHARED_POOL = Executors.newScheduledThreadPool(2, r -> {
         Thread thread = new Thread(r, "thingHandler");
@@ -27,7 +31,7 @@ public abstract class BaseThingHandler implements ThingHandler {
 
     protected final ScheduledExecutorService scheduler = SHARED_POOL;
     protected Thing thing;
-    private ThingHandlerCallback callback;
+    private @Nullable ThingHandlerCallback callback;
 
     public BaseThingHandler(Thing thing) {
         this.thing = thing;
@@ -67,11 +71,11 @@ public abstract class BaseThingHandler implements ThingHandler {
     }
 
     @Override
-    public void setCallback(ThingHandlerCallback thingHandlerCallback) {
+    public void setCallback(@Nullable ThingHandlerCallback thingHandlerCallback) {
         this.callback = thingHandlerCallback;
     }
 
-    protected ThingHandlerCallback getCallback() {
+    protected @Nullable ThingHandlerCallback getCallback() {
         return callback;
     }
 
@@ -133,7 +137,7 @@ public abstract class BaseThingHandler implements ThingHandler {
         }
     }
 
-    protected void updateStatus(ThingStatus status, ThingStatusDetail statusDetail, String description) {
+    protected void updateStatus(ThingStatus status, ThingStatusDetail statusDetail, @Nullable String description) {
         ThingHandlerCallback current = callback;
         if (current != null) {
             ThingStatusInfo info = new ThingStatusInfo(status, statusDetail, description);
@@ -165,7 +169,7 @@ public abstract class BaseThingHandler implements ThingHandler {
         return new HashMap<>(thing.getProperties());
     }
 
-    protected void updateProperties(Map<String, String> properties) {
+    protected void updateProperties(@Nullable Map<String, String> properties) {
         properties.forEach(thing::setProperty);
         ThingHandlerCallback current = callback;
         if (current != null) {
@@ -173,7 +177,7 @@ public abstract class BaseThingHandler implements ThingHandler {
         }
     }
 
-    protected void updateProperty(String name, String value) {
+    protected void updateProperty(String name, @Nullable String value) {
         updateProperties(Map.of(name, value));
     }
 

@@ -1,5 +1,8 @@
 package org.openhab.core.thing.binding;
 
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+
 import org.openhab.core.config.core.Configuration;
 import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.ThingTypeUID;
@@ -8,8 +11,9 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.ComponentContext;
 
 /** Mirror of openHAB 5.2.1 {@code org.openhab.core.thing.binding.BaseThingHandlerFactory} (members the binding uses). */
+@NonNullByDefault
 public abstract class BaseThingHandlerFactory implements ThingHandlerFactory {
-    protected BundleContext bundleContext;
+    protected @NonNullByDefault({}) BundleContext bundleContext;
 
     public BaseThingHandlerFactory() {
     }
@@ -36,7 +40,7 @@ public abstract class BaseThingHandlerFactory implements ThingHandlerFactory {
         return handler;
     }
 
-    protected abstract ThingHandler createHandler(Thing thing);
+    protected abstract @Nullable ThingHandler createHandler(Thing thing);
 
     @Override
     public void unregisterHandler(Thing thing) {
@@ -54,8 +58,8 @@ public abstract class BaseThingHandlerFactory implements ThingHandlerFactory {
     }
 
     @Override
-    public Thing createThing(ThingTypeUID thingTypeUID, Configuration configuration, ThingUID thingUID,
-            ThingUID bridgeUID) {
+    public @Nullable Thing createThing(ThingTypeUID thingTypeUID, Configuration configuration,
+            @Nullable ThingUID thingUID, @Nullable ThingUID bridgeUID) {
         return null;
     }
 }

@@ -1,5 +1,8 @@
 package org.openhab.core.thing.binding;
 
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +13,7 @@ import org.openhab.core.thing.ThingStatusInfo;
 import org.openhab.core.types.Command;
 
 /** Mirror of openHAB 5.2.1 {@code org.openhab.core.thing.binding.ThingHandler}. */
+@NonNullByDefault
 public interface ThingHandler {
     Thing getThing();
 
@@ -17,7 +21,7 @@ public interface ThingHandler {
 
     void dispose();
 
-    void setCallback(ThingHandlerCallback thingHandlerCallback);
+    void setCallback(@Nullable ThingHandlerCallback thingHandlerCallback);
 
     void handleCommand(ChannelUID channelUID, Command command);
 

@@ -42,6 +42,27 @@ class OhInfTest {
     void addonAndThingTypesValidateAgainstOpenHabSchemas() throws Exception {
         validate(OH_INF.resolve("addon/addon.xml"), "addon-1.0.0.xsd");
         validate(OH_INF.resolve("thing/thing-types.xml"), "thing-description-1.0.0.xsd");
+        validate(OH_INF.resolve("config/config.xml"), "config-description-1.0.0.xsd");
+    }
+
+    @Test
+    void addOnConfigIsTheBindingConfigurationClassAndOffByDefault() throws Exception {
+        Element addon = parse(OH_INF.resolve("addon/addon.xml"));
+        Element ref = (Element) addon.getElementsByTagName("config-description-ref").item(0);
+        assertEquals("binding:beholder", ref.getAttribute("uri"));
+        Element config = parse(OH_INF.resolve("config/config.xml"));
+        Element description = (Element) config.getElementsByTagName("config-description").item(0);
+        assertEquals("binding:beholder", description.getAttribute("uri"));
+        NodeList list = description.getElementsByTagName("parameter");
+        Set<String> parameters = new TreeSet<>();
+        for (int i = 0; i < list.getLength(); i++) {
+            Element parameter = (Element) list.item(i);
+            parameters.add(parameter.getAttribute("name"));
+            assertEquals(String.valueOf(BeholderBindingConfiguration.class.getField(parameter.getAttribute("name"))
+                    .get(new BeholderBindingConfiguration())), text(parameter, "default"));
+        }
+        assertEquals(Set.of("allowAnonymousViewing"), parameters);
+        assertEquals("false", text((Element) list.item(0), "default"), "video of a home is not open by default");
     }
 
     @Test
@@ -83,6 +104,8 @@ class OhInfTest {
         }
         assertEquals("NVR Channel", properties.getProperty("thing-type.beholder.nvr-channel.label"));
         assertEquals("Beholder NVR Binding", properties.getProperty("addon.beholder.name"));
+        assertEquals("Allow Anonymous Viewing",
+                properties.getProperty("binding.config.beholder.allowAnonymousViewing.label"));
         NodeList list = thingTypes().getElementsByTagName("parameter");
         for (int i = 0; i < list.getLength(); i++) {
             Element parameter = (Element) list.item(i);
@@ -123,10 +146,13 @@ class OhInfTest {
     }
 
     private static Element thingTypes() throws Exception {
+        return parse(OH_INF.resolve("thing/thing-types.xml"));
+    }
+
+    private static Element parse(Path xml) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        return factory.newDocumentBuilder().parse(OH_INF.resolve("thing/thing-types.xml").toFile())
-                .getDocumentElement();
+        return factory.newDocumentBuilder().parse(xml.toFile()).getDocumentElement();
     }
 
     private static Element parameter(String name) throws Exception {

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -54,6 +55,7 @@ class OpenHabWebTest {
 
     @TempDir
     static Path data;
+    private static BeholderHandlerFactory factory;
     private static BeholderRuntime runtime;
     private static Server server;
     private static WebSocketClient client;
@@ -65,13 +67,14 @@ class OpenHabWebTest {
 
     @BeforeAll
     static void start() throws Exception {
-        runtime = new BeholderRuntime(data, new OpenHabAccessGuard(AUTH));
+        factory = new BeholderHandlerFactory(data, new OpenHabAccessGuard(AUTH), Map.of());
+        runtime = Objects.requireNonNull(factory.runtime());
         NvrChannel front = runtime.engine().add(
                 ChannelConfig.builder("front", "test:?width=320&height=240&fps=15&gop=15").build());
         runtime.web().watch(front);
         Waits.until(Duration.ofSeconds(20), () -> front.status().state() == ChannelState.ONLINE,
                 () -> front.status().toString());
-        BeholderWebSocketAdapter adapter = new BeholderWebSocketAdapter(new BeholderHandlerFactory(runtime));
+        BeholderWebSocketAdapter adapter = new BeholderWebSocketAdapter(factory);
 
         server = new Server();
         ServerConnector connector = new ServerConnector(server);
@@ -95,9 +98,10 @@ class OpenHabWebTest {
     static void stop() throws Exception {
         client.stop();
         server.stop();
-        runtime.close();
+        factory.close();
     }
 
+    /** openHAB gives such requests its anonymous context with the user role (implicit user role, the default). */
     @Test
     void pageAndApiRefuseRequestsWithoutOpenHabCredentials() throws Exception {
         HttpResponse<String> page = get("/beholder/", null, null);
@@ -108,6 +112,38 @@ class OpenHabWebTest {
         assertEquals(401, get("/beholder/api/channels", "Authorization", "Bearer " + GUEST_TOKEN).statusCode(),
                 "a token without the user or admin role");
         assertEquals(401, get("/beholder/api/channels", "Cookie", "beholder_session=forged").statusCode());
+        assertEquals(401, get("/beholder/api/channels", "Authorization", "Bearer oh.unknown").statusCode());
+        assertEquals(401, get("/beholder/embed?channel=front", null, null).statusCode(), "the widgets' page");
+    }
+
+    @Test
+    void anonymousViewingIsOnlyAllowedWhenTheAddOnConfigurationSaysSo() throws Exception {
+        factory.modified(Map.of("allowAnonymousViewing", true));
+        try {
+            HttpResponse<String> channels = get("/beholder/api/channels", null, null);
+            assertEquals(200, channels.statusCode());
+            assertTrue(channels.body().contains("\"front\""), channels.body());
+            assertTrue(channels.headers().firstValue("Set-Cookie").isEmpty(), "no session for nobody");
+            assertEquals(200, get("/beholder/embed?channel=front", null, null).statusCode());
+            assertValidLiveTs(receive("/ws/beholder?channel=front", new ClientUpgradeRequest()));
+            assertEquals(403, upgradeStatus("/ws/beholder?channel=front&accessToken=" + GUEST_TOKEN),
+                    "a signed-in user still needs a role");
+        } finally {
+            factory.modified(Map.of());
+        }
+        assertEquals(401, get("/beholder/api/channels", null, null).statusCode());
+        assertEquals(401, upgradeStatus("/ws/beholder?channel=front"));
+    }
+
+    @Test
+    void openHabsStringConfigurationValueIsUnderstood() throws Exception {
+        // MainUI stores booleans as such, a services/*.cfg file as text.
+        factory.modified(Map.of("allowAnonymousViewing", "true"));
+        try {
+            assertEquals(200, get("/beholder/api/channels", null, null).statusCode());
+        } finally {
+            factory.modified(Map.of());
+        }
     }
 
     @Test
@@ -195,7 +231,10 @@ class OpenHabWebTest {
         return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
     }
 
-    /** What openHAB's CommonWebSocketServlet does: 401 without credentials, else the adapter named by the path. */
+    /**
+     * What openHAB's CommonWebSocketServlet does: 401 when the AuthFilter gives no context, else the adapter named
+     * by the path with the context, openHAB's anonymous one included.
+     */
     private static final class OpenHabWebSocketServlet extends WebSocketServlet {
         private static final long serialVersionUID = 1L;
         private final transient BeholderWebSocketAdapter adapter;

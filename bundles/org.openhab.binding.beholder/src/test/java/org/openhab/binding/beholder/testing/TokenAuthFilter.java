@@ -6,33 +6,60 @@ import java.util.Map;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.core.SecurityContext;
 
+import org.openhab.core.auth.AuthenticationException;
+import org.openhab.core.auth.Role;
 import org.openhab.core.io.rest.auth.AuthFilter;
 
 /**
- * openHAB's AuthFilter service as it answers API tokens: each known token is a user with one role, sent as
- * {@code Authorization: Bearer} or, when the caller allows it, as the {@code accessToken} query parameter.
- * Shared with the OSGi integration tests through this bundle's test jar.
+ * openHAB's AuthFilter service as openHAB 5.2 answers, with API tokens instead of its user registry: a token in
+ * {@code X-OPENHAB-TOKEN}, {@code Authorization: Bearer} or, when the caller allows it, the {@code accessToken}
+ * query parameter is a signed-in user (principal, scheme "ApiToken") or, unknown, an AuthenticationException. A
+ * request without credentials gets openHAB's anonymous context (no principal, no scheme, the user role) while the
+ * implicit user role is on — openHAB's default — and null when it is off. Shared with the OSGi integration tests
+ * through this bundle's test jar.
  */
 public final class TokenAuthFilter extends AuthFilter {
     public record Account(String user, String role) {
     }
 
     private final Map<String, Account> accounts;
+    private final boolean implicitUserRole;
 
+    /** With openHAB's default API security: implicit user role on. */
     public TokenAuthFilter(Map<String, Account> accounts) {
+        this(accounts, true);
+    }
+
+    public TokenAuthFilter(Map<String, Account> accounts, boolean implicitUserRole) {
+        // The real filter only keeps these for activate() and token checks, which this stand-in replaces. Their
+        // types are in openHAB's unexported internal package and its user registry, so none can be made here.
+        super(null, null);
         this.accounts = Map.copyOf(accounts);
+        this.implicitUserRole = implicitUserRole;
     }
 
     @Override
-    public SecurityContext getSecurityContext(HttpServletRequest request, boolean allowQueryToken) {
+    public SecurityContext getSecurityContext(HttpServletRequest request, boolean allowQueryToken)
+            throws AuthenticationException {
+        String token = request.getHeader("X-OPENHAB-TOKEN");
         String header = request.getHeader("Authorization");
-        String token = header != null && header.startsWith("Bearer ") ? header.substring(7)
-                : allowQueryToken ? request.getParameter("accessToken") : null;
-        Account account = token == null ? null : accounts.get(token);
-        return account == null ? null : new Context(account);
+        if (token == null && header != null && header.startsWith("Bearer ")) {
+            token = header.substring(7);
+        }
+        if (token == null && header == null && allowQueryToken) {
+            token = request.getParameter("accessToken");
+        }
+        if (token == null) {
+            return implicitUserRole && header == null ? new Anonymous() : null;
+        }
+        Account account = accounts.get(token);
+        if (account == null) {
+            throw new AuthenticationException("unknown API token");
+        }
+        return new SignedIn(account);
     }
 
-    private record Context(Account account) implements SecurityContext {
+    private record SignedIn(Account account) implements SecurityContext {
         @Override
         public Principal getUserPrincipal() {
             return account::user;
@@ -50,7 +77,30 @@ public final class TokenAuthFilter extends AuthFilter {
 
         @Override
         public String getAuthenticationScheme() {
-            return "Bearer";
+            return "ApiToken";
+        }
+    }
+
+    /** openHAB's AnonymousUserSecurityContext: no principal and no scheme, but the user role. */
+    private record Anonymous() implements SecurityContext {
+        @Override
+        public Principal getUserPrincipal() {
+            return null;
+        }
+
+        @Override
+        public boolean isUserInRole(String role) {
+            return role == null || Role.USER.equals(role);
+        }
+
+        @Override
+        public boolean isSecure() {
+            return false;
+        }
+
+        @Override
+        public String getAuthenticationScheme() {
+            return null;
         }
     }
 }

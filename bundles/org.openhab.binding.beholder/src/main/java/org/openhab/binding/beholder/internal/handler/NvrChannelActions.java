@@ -41,13 +41,13 @@ public class NvrChannelActions implements ThingActions {
     @RuleAction(label = "snapshot", description = "The latest picture of the camera as JPEG")
     public @ActionOutput(type = "byte[]", label = "JPEG") byte @Nullable [] snapshot() {
         NvrChannelHandler current = handler;
-        return current == null ? null : current.snapshot().orElse(null);
+        return current == null ? null : current.snapshot();
     }
 
     @RuleAction(label = "last event", description = "When the last motion, object, QR code or recording happened")
     public @ActionOutput(type = "java.time.Instant", label = "time") @Nullable Instant getLastEvent() {
         NvrChannelHandler current = handler;
-        return current == null ? null : current.lastEvent().orElse(null);
+        return current == null ? null : current.lastEvent();
     }
 
     public static boolean record(ThingActions actions, int seconds) {

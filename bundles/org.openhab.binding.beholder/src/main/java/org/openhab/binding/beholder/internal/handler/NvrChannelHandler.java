@@ -6,11 +6,11 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.beholder.analytics.AnalyticsConfig;
@@ -19,13 +19,13 @@ import org.beholder.analytics.AnalyticsListener;
 import org.beholder.analytics.ChannelAnalytics;
 import org.beholder.engine.ChannelConfig;
 import org.beholder.engine.ChannelListener;
+import org.beholder.engine.ChannelState;
 import org.beholder.engine.ChannelStatistics;
 import org.beholder.engine.ChannelStatus;
 import org.beholder.engine.Keyframe;
 import org.beholder.engine.NvrChannel;
 import org.beholder.engine.Recording;
 import org.beholder.web.AnalyticsEvents;
-import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.beholder.internal.BeholderRuntime;
 import org.openhab.binding.beholder.internal.NvrChannelConfiguration;
@@ -44,25 +44,34 @@ import org.openhab.core.types.Command;
 import org.openhab.core.types.RefreshType;
 import org.openhab.core.types.State;
 import org.openhab.core.types.UnDefType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The NVR Channel thing: a thin mapping of one engine channel and its analytics onto openHAB. {@code initialize()}
  * checks the configuration and returns at once; the channel starts on the scheduler. The engine's state is the
  * Thing status; analytics events become channel states and triggers.
  */
-@NonNullByDefault
 public class NvrChannelHandler extends BaseThingHandler implements ChannelListener, AnalyticsListener {
     /** A manual recording started by the recording switch lasts until OFF, at most this long. */
     static final Duration MANUAL_RECORDING_LIMIT = Duration.ofHours(1);
+    private static final String PAUSED = "Recording paused: ";
+
+    private final Logger logger = LoggerFactory.getLogger(NvrChannelHandler.class);
 
     private final BeholderRuntime runtime;
-    private final Map<String, State> states = new HashMap<>();
+    private final Map<String, State> states = new ConcurrentHashMap<>(); // engine, analytics and openHAB threads
     private @Nullable NvrChannel channel;
     private @Nullable ChannelAnalytics analytics;
     private @Nullable Instant lastSnapshot;
     private int snapshotSeconds = 10;
     private Map<String, String> lastProperties = Map.of();
     private @Nullable String configurationNote;
+    /** Set while the engine reports the channel ONLINE: its warning, if any. */
+    private volatile @Nullable String onlineWarning;
+    private volatile boolean online;
+    /** Why the engine does not record (e.g. disk full), or null. */
+    private volatile @Nullable String pausedReason;
 
     public NvrChannelHandler(Thing thing, BeholderRuntime runtime) {
         super(thing);
@@ -132,14 +141,14 @@ public class NvrChannelHandler extends BaseThingHandler implements ChannelListen
     public void handleCommand(ChannelUID channelUID, Command command) {
         String id = channelUID.getId();
         if (command instanceof RefreshType) {
-            State state = states.get(id);
-            updateState(channelUID, state != null ? state : UnDefType.NULL);
+            updateState(channelUID, states.getOrDefault(id, UnDefType.NULL));
             return;
         }
         NvrChannel running = channel;
         if (CHANNEL_RECORDING.equals(id) && command instanceof OnOffType onOff && running != null) {
             if (onOff == OnOffType.ON) {
                 running.record("manual", MANUAL_RECORDING_LIMIT);
+                checkRecordingPaused(running);
             } else {
                 running.stopRecording();
             }
@@ -148,32 +157,48 @@ public class NvrChannelHandler extends BaseThingHandler implements ChannelListen
 
     // ---- what rules call (NvrChannelActions) ------------------------------------------------------------------
 
+    /**
+     * Starts or extends a recording; false when the channel does not run or recording is paused (the engine keeps
+     * the trigger and records once it can, e.g. when retention has freed disk space).
+     */
     public boolean record(int seconds) {
         NvrChannel running = channel;
         if (running == null || seconds < 1) {
             return false;
         }
         running.record("rule", Duration.ofSeconds(Math.min(seconds, 3600)));
+        checkRecordingPaused(running);
+        String paused = pausedReason;
+        if (paused != null) {
+            logger.warn("{}: record({}) is not recording now. {}{}", thing.getUID(), seconds, PAUSED, paused);
+            return false;
+        }
         return true;
     }
 
-    public Optional<byte[]> snapshot() {
+    /** The latest keyframe as JPEG, or null before the first one (rules test for null). */
+    public byte @Nullable [] snapshot() {
         NvrChannel running = channel;
-        return running == null ? Optional.empty() : running.lastKeyframe().map(Keyframe::jpeg);
+        Keyframe keyframe = running == null ? null : running.lastKeyframe().orElse(null);
+        return keyframe == null ? null : keyframe.jpeg();
     }
 
-    public Optional<Instant> lastEvent() {
+    public @Nullable Instant lastEvent() {
         State state = states.get(CHANNEL_LAST_EVENT);
-        return state instanceof DateTimeType time ? Optional.of(time.getInstant()) : Optional.empty();
+        return state instanceof DateTimeType time ? time.getInstant() : null;
     }
 
     // ---- engine ----------------------------------------------------------------------------------------------
 
     @Override
     public void statusChanged(NvrChannel source, ChannelStatus status) {
+        online = status.state() == ChannelState.ONLINE;
         switch (status.state()) {
-            case ONLINE -> updateStatus(ThingStatus.ONLINE, ThingStatusDetail.NONE, joined(status.warning(),
-                    configurationNote));
+            case ONLINE -> {
+                onlineWarning = status.warning();
+                pausedReason = pausedReason(source);
+                updateOnline();
+            }
             case ERROR -> updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR, status.message());
             case RECONNECTING -> updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR,
                     status.message());
@@ -182,8 +207,42 @@ public class NvrChannelHandler extends BaseThingHandler implements ChannelListen
         }
     }
 
+    private void updateOnline() {
+        String paused = pausedReason;
+        updateStatus(ThingStatus.ONLINE, ThingStatusDetail.NONE,
+                joined(paused == null ? null : PAUSED + paused, joined(onlineWarning, configurationNote)));
+    }
+
+    /**
+     * The engine has no event for a pause (it starts when a recording cannot be written and ends by itself), so
+     * the handler looks after every recording event, trigger and statistics tick (every couple of seconds).
+     * While paused the {@code recording} switch is OFF: nothing is written.
+     */
+    private void checkRecordingPaused(NvrChannel source) {
+        String reason = pausedReason(source);
+        if (Objects.equals(reason, pausedReason)) {
+            return;
+        }
+        pausedReason = reason;
+        if (reason != null) {
+            publish(CHANNEL_RECORDING, OnOffType.OFF);
+        } else if (source.isRecording()) {
+            publish(CHANNEL_RECORDING, OnOffType.ON);
+        }
+        if (online) {
+            updateOnline();
+        }
+    }
+
+    /** The engine's reason without its own "Recording paused: " prefix, which the status adds. */
+    private static @Nullable String pausedReason(NvrChannel source) {
+        String reason = source.recordingPaused().orElse(null);
+        return reason != null && reason.startsWith(PAUSED) ? reason.substring(PAUSED.length()) : reason;
+    }
+
     @Override
     public void statisticsUpdated(NvrChannel source, ChannelStatistics statistics) {
+        checkRecordingPaused(source);
         if (statistics.width() == 0) {
             return;
         }
@@ -202,13 +261,15 @@ public class NvrChannelHandler extends BaseThingHandler implements ChannelListen
 
     @Override
     public void recordingStarted(NvrChannel source, Recording recording) {
-        publish(CHANNEL_RECORDING, OnOffType.ON);
         publish(CHANNEL_LAST_EVENT, new DateTimeType(Instant.now()));
+        publish(CHANNEL_RECORDING, OnOffType.from(source.isRecording()));
+        checkRecordingPaused(source);
     }
 
     @Override
     public void recordingStopped(NvrChannel source, Recording recording) {
         publish(CHANNEL_RECORDING, OnOffType.OFF);
+        checkRecordingPaused(source);
     }
 
     @Override
