@@ -187,6 +187,13 @@ class OpenHabWebTest {
         assertEquals(401, upgradeStatus("/ws/beholder?channel=front"));
     }
 
+    @Test
+    void openHabWebSocketPathRefusesAnotherSitesPage() {
+        ClientUpgradeRequest foreign = new ClientUpgradeRequest();
+        foreign.setHeader("Origin", "http://evil.example");
+        assertEquals(403, upgradeStatus("/ws/beholder?channel=front&accessToken=" + USER_TOKEN, foreign));
+    }
+
     private static void assertValidLiveTs(byte[] ts) {
         TsInspector inspector = new TsInspector();
         inspector.accept(ts);
@@ -214,8 +221,12 @@ class OpenHabWebTest {
     }
 
     private static int upgradeStatus(String path) {
+        return upgradeStatus(path, new ClientUpgradeRequest());
+    }
+
+    private static int upgradeStatus(String path, ClientUpgradeRequest request) {
         ExecutionException failed = assertThrows(ExecutionException.class, () -> client.connect(new WebSocketAdapter(),
-                URI.create("ws://127.0.0.1:" + port() + path), new ClientUpgradeRequest()).get(10, TimeUnit.SECONDS));
+                URI.create("ws://127.0.0.1:" + port() + path), request).get(10, TimeUnit.SECONDS));
         return failed.getCause() instanceof UpgradeException upgrade ? upgrade.getResponseStatusCode() : -1;
     }
 

@@ -48,6 +48,11 @@ public class BeholderWebSocketAdapter implements WebSocketAdapter {
                 response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Beholder is not running");
                 return null;
             }
+            Optional<String> refusal = runtime.web().crossSiteRefusal(request.getHttpServletRequest());
+            if (refusal.isPresent()) { // another site's page may not watch through a signed-in browser
+                response.sendForbidden(refusal.get());
+                return null;
+            }
             Optional<String> user = runtime.guard().allowed(securityContext);
             if (user.isEmpty()) {
                 // openHAB hands over its anonymous context too: that caller has to sign in (401), a signed-in
