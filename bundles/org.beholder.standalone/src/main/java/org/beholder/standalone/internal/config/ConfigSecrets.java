@@ -56,11 +56,16 @@ final class ConfigSecrets {
         return new ConfigSecrets(more);
     }
 
+    /**
+     * The message with the secrets masked, on one line of at most {@link Values#MAX_MESSAGE} characters. The known secrets go
+     * first and the message is shortened before {@link Redaction} runs: its patterns take time that grows with the
+     * square of a long run of letters, and a message may quote a long value from the file.
+     */
     String mask(String message) {
-        String masked = Redaction.redact(message);
+        String masked = message;
         for (String secret : secrets) {
             masked = masked.replace(secret, Redaction.MASK);
         }
-        return masked;
+        return Redaction.redact(Values.oneLine(masked));
     }
 }
