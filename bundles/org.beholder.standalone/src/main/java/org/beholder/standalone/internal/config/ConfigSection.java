@@ -47,13 +47,8 @@ final class ConfigSection {
         return node.getStartMark() == null ? 1 : node.getStartMark().getLine() + 1;
     }
 
-    String key(String name) {
+    private String key(String name) {
         return path.isEmpty() ? name : path + "." + name;
-    }
-
-    /** The line where this section starts (or, for a section the file leaves out, where its parent does). */
-    int line() {
-        return line;
     }
 
     /** A mistake in the value of {@code name}, or in the whole section when {@code name} is null. */

@@ -61,14 +61,6 @@ final class YamlDocument {
         return new YamlDocument(file, text.startsWith("\uFEFF") ? text.substring(1) : text);
     }
 
-    static YamlDocument of(String file, String text) throws ConfigException {
-        return of(file, text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    String text() {
-        return text;
-    }
-
     /** The root node, or null for a file with nothing in it. */
     Node compose() throws ConfigException {
         LoaderOptions options = new LoaderOptions();
