@@ -15,7 +15,7 @@ import org.beholder.engine.Redaction;
  */
 final class ConfigSecrets {
     private static final Pattern PASSWORD_VALUE = Pattern.compile(
-            "(?im)(?:^|[\\s{,-])[\"']?password[\"']?\\s*:[ \\t]+(.*?)[ \\t]*(?:#.*)?$");
+            "(?im)(?:^|[\\s{,-])[\"']?password[\"']?\\s*:[ \\t]+(.*?)(?:[ \\t]+#.*)?[ \\t]*$");
     private static final Pattern USER_INFO = Pattern.compile("://([^/\\s@]+)@");
     /** Masking shorter strings would mangle ordinary words of the message. */
     private static final int MIN_LENGTH = 3;

@@ -61,6 +61,7 @@ public final class NativeLibraries {
                 continue;
             }
             Path target = cacheDir.resolve(source.folder()).resolve(library);
+            removeLeftovers(target);
             if (!source.isUnpackedAt(target)) {
                 unpack(resource, source, target);
             }
@@ -69,7 +70,6 @@ public final class NativeLibraries {
 
     private static void unpack(URL resource, Source source, Path target) throws IOException {
         Path folder = Files.createDirectories(target.getParent());
-        removeLeftovers(target);
         Files.deleteIfExists(marker(target)); // first: a crash from here on leaves a library without its marker
         logger.info("Unpacking {} ({} MB, once)", target, source.size() >> 20);
         try (InputStream in = resource.openStream()) {
@@ -80,6 +80,9 @@ public final class NativeLibraries {
     }
 
     private static void removeLeftovers(Path target) throws IOException {
+        if (!Files.isDirectory(target.getParent())) {
+            return;
+        }
         String prefix = "." + target.getFileName() + ".";
         try (var files = Files.list(target.getParent())) {
             for (Path file : files.filter(f -> f.getFileName().toString().startsWith(prefix)
