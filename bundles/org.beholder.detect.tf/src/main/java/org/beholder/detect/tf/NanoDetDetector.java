@@ -12,8 +12,10 @@ import java.util.List;
 import org.beholder.analytics.Detection;
 import org.beholder.analytics.ObjectDetector;
 import org.beholder.detect.tf.internal.nanodet.InputTensor;
+import org.beholder.detect.tf.internal.natives.NativeLibraries;
 import org.beholder.detect.tf.internal.nanodet.OutputDecoder;
 import org.beholder.engine.Keyframe;
+import org.bytedeco.javacpp.Loader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tensorflow.Graph;
@@ -29,7 +31,8 @@ import org.tensorflow.types.TFloat32;
 /**
  * NanoDet-m (COCO-80, 416×416) under TensorFlow Java. The frozen graph is made from the npm package at build
  * time and carried inside this bundle. TensorFlow's native libraries are unpacked under the folder given to
- * {@link #load} (Beholder's data folder), never the home directory. One inference at a time.
+ * {@link #load} (Beholder's data folder), never the home directory, so that an interrupted unpack is repaired
+ * rather than loaded (see {@link NativeLibraries}). One inference at a time.
  */
 public final class NanoDetDetector implements ObjectDetector {
     private static final Logger logger = LoggerFactory.getLogger(NanoDetDetector.class);
@@ -59,11 +62,13 @@ public final class NanoDetDetector implements ObjectDetector {
             System.setProperty("org.bytedeco.javacpp.cachedir", nativeFolder.toAbsolutePath().toString());
         }
         long started = System.nanoTime();
+        // JavaCPP fixes its cache folder on first use; unpack to wherever that is.
+        NativeLibraries.unpack(Loader.getCacheDir().getCanonicalFile().toPath(), Loader.getPlatform());
         GraphDef definition;
         try (InputStream in = resource("nanodet.pb")) {
             definition = GraphDef.parseFrom(in);
         }
-        Graph graph = new Graph();
+        Graph graph = newGraph();
         try {
             graph.importGraphDef(definition);
         } catch (IllegalArgumentException e) {
@@ -76,6 +81,15 @@ public final class NanoDetDetector implements ObjectDetector {
         NanoDetDetector detector = new NanoDetDetector(graph, new Session(graph, config), labels());
         logger.info("NanoDet-m loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
         return detector;
+    }
+
+    /** The first graph loads TensorFlow's natives; a failure there is a start-up error, not a crash. */
+    private static Graph newGraph() throws IOException {
+        try {
+            return new Graph();
+        } catch (LinkageError e) {
+            throw new IOException("TensorFlow's native libraries do not load: " + e.getMessage(), e);
+        }
     }
 
     private static InputStream resource(String name) throws IOException {

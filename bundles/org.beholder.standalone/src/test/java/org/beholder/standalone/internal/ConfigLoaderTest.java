@@ -120,7 +120,7 @@ class ConfigLoaderTest {
 
     @Test
     void mistakesNameTheKeyAndLine() {
-        assertEquals("beholder.yml line 3: unknown key 'server.prot' (expected one of host, port)",
+        assertEquals("beholder.yml line 3: unknown key 'server.prot' (expected one of allowedOrigins, host, port)",
                 error("server:\n  host: 127.0.0.1\n  prot: 80\n"));
         assertEquals("beholder.yml line 2: server.port: must be a whole number, was 'eighty'",
                 error("server:\n  port: eighty\n"));
@@ -144,7 +144,7 @@ class ConfigLoaderTest {
     @Test
     void credentialsInTheUrlAreRefusedWithoutRepeatingThem() {
         String message = error("channels:\n  - id: a\n    url: rtsp://admin:hunter2@10.0.0.1/s\n");
-        assertTrue(message.startsWith("beholder.yml line 2: channels[0]: url must not contain credentials"),
+        assertTrue(message.startsWith("beholder.yml line 3: channels[0].url: must not contain credentials"),
                 message);
         assertFalse(message.contains("hunter2"));
     }

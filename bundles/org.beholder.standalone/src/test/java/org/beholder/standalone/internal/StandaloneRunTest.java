@@ -88,7 +88,7 @@ class StandaloneRunTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(Main.EXIT_CONFIG, code);
         String message = err.toString(StandardCharsets.UTF_8);
-        assertTrue(message.contains("beholder.yml line 4: channels[0]: url must start with rtsp://"), message);
+        assertTrue(message.contains("beholder.yml line 5: channels[0].url: must start with rtsp://"), message);
         assertFalse(Files.exists(dir.resolve("data")), "nothing started half-way");
 
         assertEquals(Main.EXIT_USAGE, Main.run(new String[] { "--port", "http" }, System.out,

@@ -1,7 +1,6 @@
 package org.beholder.standalone.internal.demo;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -11,18 +10,15 @@ import java.util.Set;
 
 import org.beholder.analytics.AnalyticsConfig;
 import org.beholder.engine.ChannelConfig;
-import org.beholder.engine.ClipWriter;
 import org.beholder.standalone.internal.auth.PasswordHash;
 import org.beholder.standalone.internal.config.StandaloneConfig;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code --demo}: three cameras that need no network — two built-in test cameras with moving objects and a
- * looping MPEG-TS file made once with GStreamer — and a user {@code demo} with a fresh random password.
+ * looping MPEG-TS file made once with GStreamer ({@link DemoClip}) — and a user {@code demo} with a fresh random
+ * password.
  */
 public final class DemoCameras {
-    private static final Logger logger = LoggerFactory.getLogger(DemoCameras.class);
     public static final String USER = "demo";
 
     private DemoCameras() {
@@ -35,7 +31,7 @@ public final class DemoCameras {
     }
 
     public static StandaloneConfig apply(StandaloneConfig config, String password) throws IOException {
-        Path clip = clip(config.dataDir().resolve("demo"));
+        Path clip = DemoClip.ensure(config.dataDir().resolve("demo"));
         List<ChannelConfig> channels = List.of(
                 ChannelConfig.builder("garden", "test:?width=640&height=360&fps=15&gop=15&pattern=ball")
                         .label("Garden (test camera)").build(),
@@ -50,16 +46,5 @@ public final class DemoCameras {
         Map<String, AnalyticsConfig> analytics = Map.of("garden", AnalyticsConfig.defaults(), "driveway", events,
                 "lobby", events);
         return config.withUsersAndChannels(users, channels, analytics);
-    }
-
-    /** A 10 s 640x360 H.264 clip, encoded once (a few seconds of CPU) and kept in the data folder. */
-    static Path clip(Path folder) throws IOException {
-        Path clip = folder.resolve("lobby.ts");
-        if (!Files.isRegularFile(clip) || Files.size(clip) == 0) {
-            Files.createDirectories(folder);
-            logger.info("Making the demo clip {} (once)", clip);
-            ClipWriter.write(clip, 10, 640, 360);
-        }
-        return clip;
     }
 }
