@@ -204,6 +204,7 @@ public final class Main {
             EventJournal journal = new EventJournal(5000);
             StandaloneGuard guard = new StandaloneGuard(config.users(), config.tokens());
             BeholderWeb web = new BeholderWeb(engine, guard, journal);
+            web.allowOrigins(config.allowedOrigins());
             AnalyticsEvents toJournal = new AnalyticsEvents(journal);
             for (ChannelConfig channelConfig : config.channels()) {
                 NvrChannel channel = engine.add(channelConfig);

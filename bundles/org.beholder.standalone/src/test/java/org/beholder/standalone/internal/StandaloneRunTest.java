@@ -27,6 +27,7 @@ import java.util.stream.Stream;
 import org.beholder.engine.ChannelConfig;
 import org.beholder.engine.ChannelState;
 import org.beholder.standalone.internal.auth.PasswordHash;
+import org.beholder.standalone.internal.config.ConfigLoader;
 import org.beholder.standalone.internal.config.StandaloneConfig;
 import org.beholder.engine.testing.Waits;
 import org.junit.jupiter.api.Test;
@@ -77,6 +78,31 @@ class StandaloneRunTest {
         } finally {
             running.stop();
         }
+    }
+
+    @Test
+    void configuredOriginsMayPostAndOtherSitesMayNot(@TempDir Path dir) throws Exception {
+        String yaml = "server:\n  port: 0\n  allowedOrigins: [https://nvr.example.com]\nusers:\n  - name: alice\n"
+                + "    password: " + PasswordHash.hash("wonderland".toCharArray()) + "\nchannels:\n  - id: garden\n"
+                + "    url: test:?width=320&height=240\n";
+        StandaloneConfig config = ConfigLoader.parse("beholder.yml", new java.io.StringReader(yaml), dir);
+        Main.Running running = Main.start(config);
+        try {
+            String record = "http://127.0.0.1:" + running.server.port() + "/beholder/api/channels/garden/record";
+            assertEquals(202, post(record, "https://nvr.example.com").statusCode(), "the configured proxy origin");
+            assertEquals(202, post(record, "http://127.0.0.1:" + running.server.port()).statusCode(), "own origin");
+            HttpResponse<String> foreign = post(record, "https://evil.example");
+            assertEquals(403, foreign.statusCode());
+            assertTrue(foreign.body().contains("cross-site"), foreign.body());
+        } finally {
+            running.stop();
+        }
+    }
+
+    private static HttpResponse<String> post(String url, String origin) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+                .header("Authorization", basic("alice", "wonderland")).header("Origin", origin)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
