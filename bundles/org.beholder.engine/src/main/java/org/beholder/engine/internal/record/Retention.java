@@ -106,6 +106,10 @@ public final class Retention {
         return freeBytes.getAsLong();
     }
 
+    public long minFreeBytes() {
+        return config.minFreeBytes();
+    }
+
     private List<Recording> closedOf(String channel) {
         return store.closedOldestFirst().stream().filter(r -> r.channelId().equals(channel)).toList();
     }
