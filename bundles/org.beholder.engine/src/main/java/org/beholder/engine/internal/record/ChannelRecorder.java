@@ -35,6 +35,11 @@ public final class ChannelRecorder implements Consumer<TsChunk>, AutoCloseable {
             .withZone(ZoneOffset.UTC);
     private static final long MAX_QUEUED_BYTES = 32L << 20;
     private static final Duration CONTINUOUS_ROTATION = Duration.ofHours(1);
+    /**
+     * After the disk filled up, recording resumes only once this much more than {@code minFreeBytes} is free:
+     * otherwise the first kilobytes freed would start a recording that fails at once, again and again.
+     */
+    static final long DISK_FULL_HEADROOM = 4L << 20;
 
     /** What the recorder tells its channel. */
     public interface Events {
@@ -85,6 +90,8 @@ public final class ChannelRecorder implements Consumer<TsChunk>, AutoCloseable {
     private final RecordingPause pause = new RecordingPause();
     /** The reason of the recording wanted while paused: it is opened with it when recording resumes. */
     private String pausedStartReason;
+    /** Free space wanted beyond {@code minFreeBytes} before the next start: {@link #DISK_FULL_HEADROOM} after ENOSPC. */
+    private long headroom;
     private long rotateAtMillis;
     /** Wall clock of the previous recording's first frame: the next one starts after it (ids are start times). */
     private long lastStartMillis = Long.MIN_VALUE;
@@ -229,7 +236,7 @@ public final class ChannelRecorder implements Consumer<TsChunk>, AutoCloseable {
 
     /** Opens a recording whose first frame is at {@code firstFrame} (the start of its pre-roll). */
     private void open(String reason, Instant firstFrame) {
-        if (!retention.ensureSpace()) {
+        if (!retention.ensureSpace(headroom)) {
             pause(diskFull(), reason);
             return;
         }
@@ -242,10 +249,12 @@ public final class ChannelRecorder implements Consumer<TsChunk>, AutoCloseable {
             rotateAtMillis = firstFrame.plus(CONTINUOUS_ROTATION).toEpochMilli();
             Recording recording = RecordingStore.toRecording(meta, folder);
             store.put(recording);
+            headroom = 0;
             resume();
             events.started(recording);
         } catch (IOException e) {
             writer = null;
+            headroom = isDiskFull(e) ? DISK_FULL_HEADROOM : 0;
             logger.warn("Cannot start a recording of {} in {}: {}", config.id(), folder, e.getMessage());
             retention.run();
             pause(writeFailed(e), reason);
@@ -286,6 +295,7 @@ public final class ChannelRecorder implements Consumer<TsChunk>, AutoCloseable {
         } catch (IOException e) {
             logger.warn("Writing recording of {} failed: {}", config.id(), e.getMessage());
             String reason = reasonOfOpen();
+            headroom = isDiskFull(e) ? DISK_FULL_HEADROOM : 0;
             closeAfterFailure();
             retention.run(); // frees what it may (never recordings that just ended) for the next attempt
             pause(writeFailed(e), reason);
@@ -299,15 +309,19 @@ public final class ChannelRecorder implements Consumer<TsChunk>, AutoCloseable {
     /** "disk full (12 MiB free, 512 MiB required)". */
     private String diskFull() {
         return "disk full (" + mebibytes(retention.freeBytes()) + " MiB free, "
-                + mebibytes(retention.minFreeBytes()) + " MiB required)";
+                + mebibytes(retention.minFreeBytes() + headroom) + " MiB required)";
     }
 
     private String writeFailed(IOException e) {
-        String message = String.valueOf(e.getMessage());
-        if (message.contains("No space left on device") || message.contains("Disk quota exceeded")) {
+        if (isDiskFull(e)) {
             return "disk full (" + mebibytes(retention.freeBytes()) + " MiB free: no space left on device)";
         }
-        return "cannot write recordings (" + e.getClass().getSimpleName() + ": " + message + ")";
+        return "cannot write recordings (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
+    }
+
+    private static boolean isDiskFull(IOException e) {
+        String message = String.valueOf(e.getMessage());
+        return message.contains("No space left on device") || message.contains("Disk quota exceeded");
     }
 
     private static long mebibytes(long bytes) {
