@@ -86,7 +86,7 @@ public final class ChannelRunner implements NvrChannel {
         });
         this.ring = new PrerollRing(config.preRoll(), config.ringMaxBytes());
         this.recorder = new ChannelRecorder(config, ring, store, retention, new RecorderEvents());
-        this.status = ChannelStatus.of(ChannelState.STARTING, "Connecting to " + config.url());
+        this.status = ChannelStatus.of(ChannelState.STARTING, "Connecting to " + config.displayUrl());
         hub.addTap(ring::add);
         hub.addTap(recorder);
     }
@@ -114,6 +114,7 @@ public final class ChannelRunner implements NvrChannel {
         }
     }
 
+    /** Tears the pipeline down and schedules a reconnect; the message (it may quote GStreamer) is redacted here. */
     private void fail(String message, boolean userMustFix) {
         if (stopped) {
             return;
@@ -121,7 +122,7 @@ public final class ChannelRunner implements NvrChannel {
         teardown();
         Duration delay = backoff.next();
         ChannelState state = userMustFix ? ChannelState.ERROR : ChannelState.RECONNECTING;
-        setStatus(ChannelStatus.of(state, message + "; retrying in " + delay.toSeconds() + " s"));
+        setStatus(ChannelStatus.of(state, config.redact(message) + "; retrying in " + delay.toSeconds() + " s"));
         logger.info("Channel {}: {}", config.id(), status.message());
         if (reconnect != null) {
             reconnect.cancel(false);
@@ -290,7 +291,7 @@ public final class ChannelRunner implements NvrChannel {
                 try {
                     listener.keyframe(this, keyframe);
                 } catch (RuntimeException e) {
-                    logger.warn("Keyframe listener of {} failed: {}", config.id(), e.toString());
+                    logger.warn("Keyframe listener of {} failed: {}", config.id(), config.redact(e.toString()));
                 }
             }
         } finally {

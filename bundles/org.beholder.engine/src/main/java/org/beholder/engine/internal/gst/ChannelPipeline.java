@@ -56,7 +56,7 @@ public final class ChannelPipeline {
         this.callbacks = callbacks;
         URI uri = URI.create(config.url());
         this.target = "file".equals(config.scheme()) ? Path.of(uri).toString()
-                : uri.getHost() == null ? config.url() : uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
+                : uri.getHost() == null ? config.displayUrl() : uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
     }
 
     /** Builds and starts a pipeline; failures are reported through {@code callbacks.failed}. */
@@ -72,7 +72,9 @@ public final class ChannelPipeline {
         Bus bus = pipeline.getBus();
         bus.connect((Bus.ERROR) (source, code, message) -> {
             if (!stopped) {
-                ErrorMessages.Failure failure = ErrorMessages.explain(source.getName(), message, target);
+                String text = config.redact(message); // GStreamer's texts may quote the URL with its query
+                logger.debug("Pipeline of {}: error from {}: {}", config.id(), source.getName(), text);
+                ErrorMessages.Failure failure = ErrorMessages.explain(source.getName(), text, target);
                 callbacks.failed(failure.message(), failure.userMustFix());
             }
         });
