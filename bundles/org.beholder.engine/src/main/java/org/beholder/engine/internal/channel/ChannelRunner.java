@@ -171,6 +171,12 @@ public final class ChannelRunner implements NvrChannel {
         if (pipeline != null) {
             long since = lastDataNanos == 0 ? pipelineStartedNanos : lastDataNanos;
             if (now - since > stallNanos) {
+                String trouble = pipeline.decodeTrouble();
+                if (lastDataNanos == 0 && trouble != null) { // data came, but nothing that could be decoded
+                    fail("The " + (codec.isEmpty() ? "video" : codec) + " stream from " + pipeline.target()
+                            + " cannot be decoded: the camera sends corrupt data (" + trouble + ")", true);
+                    return;
+                }
                 String what = lastDataNanos == 0 ? "No video from " + describeSource() + " within "
                         : "Stream stalled: no data for ";
                 fail(what + config.stallTimeout().toSeconds() + " s", false);

@@ -29,6 +29,15 @@ final class ErrorMessages {
         if (lower.contains("udp")) {
             return new Failure("No UDP packets from " + target + ": try transport TCP", false);
         }
+        if ((element.startsWith("avdec") || element.startsWith("h26") || element.startsWith("rtph26"))
+                && lower.contains("decode")) {
+            return new Failure("The stream from " + target + " cannot be decoded: the camera sends corrupt data ("
+                    + text + ")", true);
+        }
+        if (lower.contains("unhandled error")) { // rtspsrc's word for a reply or packet it cannot make sense of
+            return new Failure("The camera at " + target + " sent data that is not valid RTSP/RTP; the connection"
+                    + " was dropped", false);
+        }
         if (lower.contains("not-negotiated") || lower.contains("no decoder") || lower.contains("missing")) {
             return new Failure("Unsupported stream from " + target + ": " + text, true);
         }
