@@ -119,6 +119,9 @@ public final class ChannelRunner implements NvrChannel {
         if (stopped) {
             return;
         }
+        if (online) {
+            backoff.healthy(); // data flowed until now: retry quickly (see Backoff)
+        }
         teardown();
         Duration delay = backoff.next();
         ChannelState state = userMustFix ? ChannelState.ERROR : ChannelState.RECONNECTING;
@@ -149,7 +152,7 @@ public final class ChannelRunner implements NvrChannel {
         }
         online = true;
         onlineSinceNanos = System.nanoTime();
-        backoff.reset();
+        backoff.healthy();
         setStatus(ChannelStatus.of(ChannelState.ONLINE, "Streaming " + codec + " from " + describeSource()));
     }
 
