@@ -33,7 +33,7 @@ public record ChannelConfig(String id, String label, String url, String username
         if (analyticsWidth < 16 || analyticsWidth > 1920) {
             throw new IllegalArgumentException("analyticsWidth must be 16..1920, was " + analyticsWidth);
         }
-        if (retentionDays < 0 || retentionBytes < 0 || ringMaxBytes < 1 << 20) {
+        if (retentionDays < 0 || retentionBytes < 0 || ringMaxBytes < 1L << 20) {
             throw new IllegalArgumentException("retention must be >= 0 and the ring at least 1 MiB");
         }
         label = label == null || label.isBlank() ? id : label;

@@ -218,6 +218,19 @@ public final class ChannelRecorder implements Consumer<TsChunk>, AutoCloseable {
         for (TsChunk chunk : preRoll) {
             write(chunk);
         }
+        flushPreRoll();
+    }
+
+    /** The pre-roll is history written in one burst: a crash right after the start must not lose it. */
+    private void flushPreRoll() {
+        if (writer == null) {
+            return;
+        }
+        try {
+            writer.flush();
+        } catch (IOException e) {
+            failed(e);
+        }
     }
 
     /**
@@ -254,10 +267,10 @@ public final class ChannelRecorder implements Consumer<TsChunk>, AutoCloseable {
             events.started(recording);
         } catch (IOException e) {
             writer = null;
-            headroom = isDiskFull(e) ? DISK_FULL_HEADROOM : 0;
+            headroom = RecordingPause.isDiskFull(e) ? DISK_FULL_HEADROOM : 0;
             logger.warn("Cannot start a recording of {} in {}: {}", config.id(), folder, e.getMessage());
             retention.run();
-            pause(writeFailed(e), reason);
+            pause(RecordingPause.failureReason(e, retention.freeBytes()), reason);
         }
     }
 
@@ -293,39 +306,29 @@ public final class ChannelRecorder implements Consumer<TsChunk>, AutoCloseable {
                         writer.folder(), writer.bytes()));
             }
         } catch (IOException e) {
-            logger.warn("Writing recording of {} failed: {}", config.id(), e.getMessage());
-            String reason = reasonOfOpen();
-            headroom = isDiskFull(e) ? DISK_FULL_HEADROOM : 0;
-            closeAfterFailure();
-            retention.run(); // frees what it may (never recordings that just ended) for the next attempt
-            pause(writeFailed(e), reason);
+            failed(e);
         }
+    }
+
+    /**
+     * A write failed (typically ENOSPC): close what was written, let retention free what it may (never recordings
+     * that just ended) and pause; the next attempt waits for the back-off, and after a full disk for headroom.
+     */
+    private void failed(IOException e) {
+        logger.warn("Writing recording of {} failed: {}", config.id(), e.getMessage());
+        String reason = reasonOfOpen();
+        headroom = RecordingPause.isDiskFull(e) ? DISK_FULL_HEADROOM : 0;
+        closeAfterFailure();
+        retention.run();
+        pause(RecordingPause.failureReason(e, retention.freeBytes()), reason);
     }
 
     private String reasonOfOpen() {
         return config.continuous() ? "continuous" : writer.meta().reasons.get(0);
     }
 
-    /** "disk full (12 MiB free, 512 MiB required)". */
     private String diskFull() {
-        return "disk full (" + mebibytes(retention.freeBytes()) + " MiB free, "
-                + mebibytes(retention.minFreeBytes() + headroom) + " MiB required)";
-    }
-
-    private String writeFailed(IOException e) {
-        if (isDiskFull(e)) {
-            return "disk full (" + mebibytes(retention.freeBytes()) + " MiB free: no space left on device)";
-        }
-        return "cannot write recordings (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
-    }
-
-    private static boolean isDiskFull(IOException e) {
-        String message = String.valueOf(e.getMessage());
-        return message.contains("No space left on device") || message.contains("Disk quota exceeded");
-    }
-
-    private static long mebibytes(long bytes) {
-        return bytes / (1L << 20);
+        return RecordingPause.diskFullReason(retention.freeBytes(), retention.minFreeBytes() + headroom);
     }
 
     private void checkStop() {

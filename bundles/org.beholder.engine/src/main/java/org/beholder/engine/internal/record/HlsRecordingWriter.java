@@ -28,6 +28,12 @@ final class HlsRecordingWriter {
      */
     static final String RESERVE_FILE = ".reserve";
     static final int RESERVE_BYTES = 256 * 1024;
+    /**
+     * The segment's buffer is handed to the OS at least this often (by the frames' wall clock): a process killed
+     * with SIGKILL loses what is still in the Java buffer, never what the OS has, so a crash costs at most about
+     * this much video. No fsync: see docs/engine.md.
+     */
+    static final long FLUSH_EVERY_MILLIS = 500;
     private static final long MAX_PTS_GAP_NANOS = Duration.ofSeconds(5).toNanos();
 
     private final Path folder;
@@ -43,6 +49,7 @@ final class HlsRecordingWriter {
     private long lastPts = Long.MIN_VALUE;
     private long frameNanos = 66_666_667;
     private long lastWall;
+    private long flushedAtWall;
     private long bytes;
 
     /**
@@ -89,6 +96,10 @@ final class HlsRecordingWriter {
         }
         out.write(chunk.data());
         bytes += chunk.data().length;
+        if (chunk.wallClockMillis() - flushedAtWall >= FLUSH_EVERY_MILLIS) {
+            out.flush();
+            flushedAtWall = chunk.wallClockMillis();
+        }
         if (lastPts != Long.MIN_VALUE && pts > lastPts) {
             frameNanos = pts - lastPts;
         }
@@ -102,6 +113,7 @@ final class HlsRecordingWriter {
         out = new BufferedOutputStream(Files.newOutputStream(partFile), 64 * 1024);
         segmentStartPts = chunk.timeNanos();
         segmentStartWall = chunk.wallClockMillis();
+        flushedAtWall = segmentStartWall;
         segmentDiscontinuity = discontinuity;
     }
 
@@ -112,6 +124,14 @@ final class HlsRecordingWriter {
         double seconds = Math.max(0.001, (endPts - segmentStartPts) / 1e9);
         segments.add(new SegmentEntry(segmentName, seconds, segmentStartWall, segmentDiscontinuity));
         Playlist.write(folder, segments, false);
+    }
+
+    /** Hands what is buffered to the OS (e.g. after the pre-roll, written in one burst). */
+    void flush() throws IOException {
+        if (out != null) {
+            out.flush();
+            flushedAtWall = lastWall;
+        }
     }
 
     /** Ends the recording: last segment closed, playlist with ENDLIST, end time in the metadata. */

@@ -1,5 +1,6 @@
 package org.beholder.engine.internal.record;
 
+import java.io.IOException;
 import java.util.Optional;
 
 /**
@@ -52,5 +53,27 @@ final class RecordingPause {
     /** The delay before the next attempt, for messages and tests. */
     long retryDelayMillis() {
         return retryDelayMillis;
+    }
+
+    /** "disk full (12 MiB free, 512 MiB required)". */
+    static String diskFullReason(long freeBytes, long requiredBytes) {
+        return "disk full (" + mebibytes(freeBytes) + " MiB free, " + mebibytes(requiredBytes) + " MiB required)";
+    }
+
+    /** Why a write failed, in the channel's words: a full disk says so. */
+    static String failureReason(IOException e, long freeBytes) {
+        if (isDiskFull(e)) {
+            return "disk full (" + mebibytes(freeBytes) + " MiB free: no space left on device)";
+        }
+        return "cannot write recordings (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
+    }
+
+    static boolean isDiskFull(IOException e) {
+        String message = String.valueOf(e.getMessage());
+        return message.contains("No space left on device") || message.contains("Disk quota exceeded");
+    }
+
+    private static long mebibytes(long bytes) {
+        return bytes / (1L << 20);
     }
 }
