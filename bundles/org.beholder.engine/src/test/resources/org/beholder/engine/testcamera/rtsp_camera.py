@@ -19,18 +19,18 @@ args.add_argument('--size', default='320x240'); args.add_argument('--codec', def
 args.add_argument('--bitrate', type=int, default=400); args.add_argument('--file')
 args.add_argument('--unshared', action='store_true', help='a media pipeline per client')
 args.add_argument('--motion-toggle', type=int, default=0, help='seconds of moving ball, then as many of stillness')
-args.add_argument('--corrupt', action='store_true', help='H.264 RTP whose payload bytes are mostly garbage')
+args.add_argument('--corrupt', action='store_true', help='claims H.264 but its payload is MPEG-2 video')
 a = args.parse_args()
 Gst.init(None)
 w, h = a.size.split('x')
 if a.file:  # a pre-encoded H.264 TS file: serving it costs the server almost nothing
     launch = (f'( multifilesrc location={a.file} loop=true ! tsdemux ! h264parse ! rtph264pay name=pay0 pt=96 '
               f'config-interval=-1 )')
-elif a.corrupt:  # a broken camera: valid RTP packets, a third of the H.264 bytes inside them random
-    launch = (f'( videotestsrc is-live=true pattern=ball ! video/x-raw,width={w},height={h},framerate={a.fps}/1 '
-              f'! x264enc key-int-max={a.gop} tune=zerolatency speed-preset=ultrafast bitrate={a.bitrate} '
-              f'option-string=scenecut=0 ! video/x-h264,stream-format=byte-stream,alignment=au '
-              f'! breakmydata probability=0.3 seed=7 ! rtph264pay name=pay0 pt=96 config-interval=-1 )')
+elif a.corrupt:  # a broken camera: an "H.264" stream whose bytes are MPEG-2 video; the server cannot describe it
+    launch = ('( videotestsrc is-live=true pattern=ball ! video/x-raw,format=I420,width=352,height=288,framerate=25/1 '
+              '! mpeg2enc format=3 ! mpegvideoparse '
+              '! capssetter replace=true caps="video/x-h264,stream-format=byte-stream,alignment=au" '
+              '! rtph264pay name=pay0 pt=96 config-interval=-1 )')
 elif a.codec == 'h265':
     launch = (f'( videotestsrc is-live=true pattern=ball ! video/x-raw,width={w},height={h},framerate={a.fps}/1 '
               f'! x265enc key-int-max={a.gop} tune=zerolatency speed-preset=ultrafast bitrate={a.bitrate} '

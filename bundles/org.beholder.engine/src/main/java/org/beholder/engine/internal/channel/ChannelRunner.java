@@ -174,10 +174,8 @@ public final class ChannelRunner implements NvrChannel {
         if (pipeline != null) {
             long since = lastDataNanos == 0 ? pipelineStartedNanos : lastDataNanos;
             if (now - since > stallNanos) {
-                String trouble = pipeline.decodeTrouble();
-                if (lastDataNanos == 0 && trouble != null) { // data came, but nothing that could be decoded
-                    fail("The " + (codec.isEmpty() ? "video" : codec) + " stream from " + pipeline.target()
-                            + " cannot be decoded: the camera sends corrupt data (" + trouble + ")", true);
+                if (lastDataNanos == 0 && (pipeline.decodeTrouble() != null || pipeline.sourceDelivered())) {
+                    fail(undecodable(pipeline.decodeTrouble()), true); // data came, but no picture of it
                     return;
                 }
                 String what = lastDataNanos == 0 ? "No video from " + describeSource() + " within "
@@ -192,6 +190,13 @@ public final class ChannelRunner implements NvrChannel {
         for (ChannelListener listener : listeners) {
             listener.statisticsUpdated(this, current);
         }
+    }
+
+    private String undecodable(String trouble) {
+        return "The " + (codec.isEmpty() ? "video" : codec) + " stream from " + pipeline.target()
+                + " cannot be decoded: the camera sends data, but no picture could be read from it within "
+                + config.stallTimeout().toSeconds() + " s (corrupt data, or a keyframe interval longer than that)"
+                + (trouble == null ? "" : ": " + trouble);
     }
 
     private void updateWarning(long gopNanos) {

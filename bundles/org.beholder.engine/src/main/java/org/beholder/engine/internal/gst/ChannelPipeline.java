@@ -16,6 +16,7 @@ import org.freedesktop.gstreamer.ElementFactory;
 import org.freedesktop.gstreamer.FlowReturn;
 import org.freedesktop.gstreamer.Gst;
 import org.freedesktop.gstreamer.Pad;
+import org.freedesktop.gstreamer.PadProbeReturn;
 import org.freedesktop.gstreamer.Pipeline;
 import org.freedesktop.gstreamer.Sample;
 import org.freedesktop.gstreamer.State;
@@ -55,6 +56,8 @@ public final class ChannelPipeline {
     private volatile String unsupportedVideo;
     /** The last warning of a depayloader, parser or decoder that could not decode the camera's data. */
     private volatile String decodeTrouble;
+    /** The codec's part of the pipeline received data from the source (whether or not a picture came of it). */
+    private volatile boolean sourceDelivered;
 
     private ChannelPipeline(ChannelConfig config, Callbacks callbacks) {
         this.config = config;
@@ -194,6 +197,11 @@ public final class ChannelPipeline {
         return decodeTrouble;
     }
 
+    /** True once the source handed data to the depayloader/parser, even if no access unit came of it. */
+    public boolean sourceDelivered() {
+        return sourceDelivered;
+    }
+
     /** Host and port (or the file) this run reads, for messages. */
     public String target() {
         return target;
@@ -213,7 +221,14 @@ public final class ChannelPipeline {
         pipeline.add(tail);
         attachSinks(tail);
         tail.syncStateWithParent();
-        pad.link(tail.getStaticPad("sink"));
+        Pad tailSink = tail.getStaticPad("sink");
+        // One look at the first buffer only (then the probe removes itself): tells "the camera sends nothing"
+        // from "the camera sends data that nothing can be made of".
+        tailSink.addDataProbe((probed, buffer) -> {
+            sourceDelivered = true;
+            return PadProbeReturn.REMOVE;
+        });
+        pad.link(tailSink);
         callbacks.codec(codec.equals("h265") ? "H.265" : "H.264");
     }
 

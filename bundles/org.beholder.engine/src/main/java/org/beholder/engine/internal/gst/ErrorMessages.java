@@ -34,9 +34,10 @@ final class ErrorMessages {
             return new Failure("The stream from " + target + " cannot be decoded: the camera sends corrupt data ("
                     + text + ")", true);
         }
-        if (lower.contains("unhandled error")) { // rtspsrc's word for a reply or packet it cannot make sense of
-            return new Failure("The camera at " + target + " sent data that is not valid RTSP/RTP; the connection"
-                    + " was dropped", false);
+        if (lower.contains("unhandled error")) { // rtspsrc: an RTSP error reply it has no message for
+            return new Failure("The camera at " + target + " refused to play the stream (an RTSP error such as"
+                    + " 503 Service Unavailable: the camera cannot encode or describe this stream, or has too many"
+                    + " viewers)", false);
         }
         if (lower.contains("not-negotiated") || lower.contains("no decoder") || lower.contains("missing")) {
             return new Failure("Unsupported stream from " + target + ": " + text, true);

@@ -21,6 +21,7 @@ class ErrorMessagesTest {
     void rtspsrcsUnhandledErrorBecomesASentenceWithoutIt() {
         ErrorMessages.Failure failure = ErrorMessages.explain("source", "Unhandled error", "cam.local:554");
         assertFalse(failure.message().contains("Unhandled error"), failure.message());
-        assertTrue(failure.message().startsWith("The camera at cam.local:554 sent data that is not valid RTSP/RTP"));
+        assertTrue(failure.message().startsWith("The camera at cam.local:554 refused to play the stream"),
+                failure.message());
     }
 }
