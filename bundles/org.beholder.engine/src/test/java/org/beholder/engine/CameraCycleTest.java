@@ -73,11 +73,12 @@ class CameraCycleTest {
         }
     }
 
-    private record Resources(int javaThreads, int fds, long rssKib) {
+    /** {@code heapCommittedKib} is reported, not asserted: it tells Java heap growth from native growth in RSS. */
+    private record Resources(int javaThreads, int fds, long rssKib, long heapCommittedKib) {
         static Resources now() throws IOException {
             String[] fds = new File("/proc/self/fd").list();
             return new Resources(ManagementFactory.getThreadMXBean().getThreadCount(), fds == null ? -1 : fds.length,
-                    readRssKib());
+                    readRssKib(), ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() / 1024);
         }
 
         private static long readRssKib() throws IOException {
