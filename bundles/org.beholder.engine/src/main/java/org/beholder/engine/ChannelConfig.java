@@ -1,6 +1,7 @@
 package org.beholder.engine;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -24,11 +25,7 @@ public record ChannelConfig(String id, String label, String url, String username
                     + "' must be 1-64 letters, digits, '-' or '_', starting with a letter or digit");
         }
         url = url.trim().equals("test:") ? "test:default" : url.trim();
-        URI uri = parseUrl(url);
-        if (uri.getUserInfo() != null) {
-            throw new IllegalArgumentException(
-                    "url must not contain credentials: give username and password separately");
-        }
+        parseUrl(url);
         requirePositive("preRoll", preRoll);
         requirePositive("postRoll", postRoll);
         requirePositive("segmentTarget", segmentTarget);
@@ -36,7 +33,7 @@ public record ChannelConfig(String id, String label, String url, String username
         if (analyticsWidth < 16 || analyticsWidth > 1920) {
             throw new IllegalArgumentException("analyticsWidth must be 16..1920, was " + analyticsWidth);
         }
-        if (retentionDays < 0 || retentionBytes < 0 || ringMaxBytes < 1 << 20) {
+        if (retentionDays < 0 || retentionBytes < 0 || ringMaxBytes < 1L << 20) {
             throw new IllegalArgumentException("retention must be >= 0 and the ring at least 1 MiB");
         }
         label = label == null || label.isBlank() ? id : label;
@@ -44,18 +41,27 @@ public record ChannelConfig(String id, String label, String url, String username
         password = password == null ? "" : password;
     }
 
+    /** Checks the URL; no message repeats it unredacted (it may carry a password). */
     private static URI parseUrl(String url) {
         URI uri;
         try {
             uri = new URI(url);
-        } catch (Exception e) {
-            throw new IllegalArgumentException("url is not a valid URL: " + e.getMessage());
+        } catch (URISyntaxException e) { // its message quotes the whole input: say where instead
+            throw new IllegalArgumentException("url is not a valid URL: " + e.getReason() + " at character "
+                    + (e.getIndex() + 1));
+        }
+        // before anything else looks at the host: a host the URI class cannot parse (e.g. "bad_host") leaves the
+        // user-info inside a registry-based authority, where getUserInfo() does not see it
+        String authority = uri.getRawAuthority();
+        if (uri.getRawUserInfo() != null || (authority != null && authority.contains("@"))) {
+            throw new IllegalArgumentException(
+                    "url must not contain credentials: give username and password separately");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
         switch (scheme) {
             case "rtsp", "rtsps" -> {
                 if (uri.getHost() == null) {
-                    throw new IllegalArgumentException("url has no host: " + url);
+                    throw new IllegalArgumentException("url has no valid host: " + Redaction.redact(url));
                 }
             }
             case "file", "test" -> {
@@ -76,6 +82,16 @@ public record ChannelConfig(String id, String label, String url, String username
         return URI.create(url).getScheme().toLowerCase();
     }
 
+    /** The URL with any secret query parameter masked: the only form of it that may be shown or logged. */
+    public String displayUrl() {
+        return Redaction.redact(url, password);
+    }
+
+    /** Any text about this channel (a GStreamer error may quote the URL) with its secrets masked. */
+    public String redact(String text) {
+        return Redaction.redact(text, password);
+    }
+
     public boolean hasCredentials() {
         return !username.isEmpty();
     }
@@ -83,7 +99,7 @@ public record ChannelConfig(String id, String label, String url, String username
     /** Never prints the password. */
     @Override
     public String toString() {
-        return "ChannelConfig[id=" + id + ", url=" + url + ", user=" + (username.isEmpty() ? "-" : username)
+        return "ChannelConfig[id=" + id + ", url=" + displayUrl() + ", user=" + (username.isEmpty() ? "-" : username)
                 + ", password=" + (password.isEmpty() ? "-" : "***") + ", transport=" + transport + ", preRoll="
                 + preRoll + ", postRoll=" + postRoll + ", continuous=" + continuous + "]";
     }

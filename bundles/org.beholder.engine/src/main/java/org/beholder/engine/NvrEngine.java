@@ -27,6 +27,7 @@ public final class NvrEngine implements AutoCloseable {
     private static final Logger logger = LoggerFactory.getLogger(NvrEngine.class);
 
     private final EngineConfig config;
+    private final DataFolderLock lock;
     private final RecordingStore store;
     private final Retention retention;
     private final ScheduledExecutorService housekeeping;
@@ -34,10 +35,23 @@ public final class NvrEngine implements AutoCloseable {
     private final Map<String, ChannelRunner> channels = new LinkedHashMap<>();
     private boolean closed;
 
+    /**
+     * Locks the recordings root first ({@link DataFolderLock}): a second engine on the same folder, in this
+     * process or another, fails here with "data folder … in use by PID …" before it reads, repairs or indexes
+     * anything, so it can never "repair" the recording the first one is writing.
+     *
+     * @throws DataFolderLock.InUseException if another engine uses the folder
+     */
     public NvrEngine(EngineConfig config) throws IOException {
-        GstRuntime.ensureInitialised();
         this.config = config;
-        this.store = new RecordingStore(config.recordingsRoot());
+        this.lock = DataFolderLock.acquire(config.recordingsRoot());
+        try {
+            GstRuntime.ensureInitialised();
+            this.store = new RecordingStore(config.recordingsRoot());
+        } catch (IOException | RuntimeException | Error e) {
+            lock.close();
+            throw e;
+        }
         this.retention = new Retention(store, config);
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "beholder-retention"));
         // Keyframes for listeners (analytics): one small shared pool; a busy pool drops keyframes, counted.
@@ -120,5 +134,6 @@ public final class NvrEngine implements AutoCloseable {
         ids.forEach(this::remove);
         housekeeping.shutdownNow();
         keyframeExecutor.shutdownNow();
+        lock.close(); // last: every recording is closed
     }
 }

@@ -6,8 +6,9 @@ import java.util.regex.Pattern;
 /**
  * Removes camera credentials from any text before it reaches a log, a status, an API answer or a page: the
  * user-info of every URL ({@code rtsp://user:secret@host} becomes {@code rtsp://***@host}) and the values of query
- * or form parameters that commonly carry secrets ({@code password}, {@code pwd}, {@code passwd}, {@code pass},
- * {@code token}, {@code auth}, {@code key} and names ending in them, e.g. {@code api_key}, {@code authToken}).
+ * or form parameters that commonly carry secrets ({@code password}, {@code pwd}, {@code pw}, {@code passwd},
+ * {@code pass}, {@code token}, {@code auth}, {@code key} and names ending in them, e.g. {@code api_key},
+ * {@code authToken}).
  */
 public final class Redaction {
     public static final String MASK = "***";
@@ -15,7 +16,7 @@ public final class Redaction {
     /** scheme://user-info@ — user-info may hold anything but '/', whitespace and '@' itself. */
     private static final Pattern USER_INFO = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)([^/\\s@?#]+)@");
     private static final Pattern SECRET_PARAMETER = Pattern.compile(
-            "([?&;]|\\b)([A-Za-z0-9_.-]*(?:password|passwd|pwd|pass|token|auth|key|secret))=([^&#;\\s\"'<>]*)",
+            "([?&;]|\\b)([A-Za-z0-9_.-]*(?:password|passwd|pwd|pw|pass|token|auth|key|secret))=([^&#;\\s\"'<>]*)",
             Pattern.CASE_INSENSITIVE);
 
     private Redaction() {

@@ -20,6 +20,29 @@ class ChannelConfigTest {
     }
 
     @Test
+    void noMessageRepeatsAPasswordEvenWhenTheUrlIsBroken() {
+        for (String url : new String[] {"rtsp://admin:S3cretCamPw@bad_host/live", "rtsp://admin:S3cretCamPw@/live",
+                "rtsp://admin:S3cretCamPw@cam local/live", "rtsp://admin:S3cretCamPw@10.0.0.5:99999999999/x"}) {
+            var e = assertThrows(IllegalArgumentException.class, () -> ChannelConfig.builder("cam", url).build(),
+                    url);
+            assertFalse(e.getMessage().contains("S3cretCamPw"), e.getMessage());
+        }
+        var noHost = assertThrows(IllegalArgumentException.class,
+                () -> ChannelConfig.builder("cam", "rtsp://bad_host/live?user=admin&password=Qu3rySecret").build());
+        assertTrue(noHost.getMessage().startsWith("url has no valid host"), noHost.getMessage());
+        assertFalse(noHost.getMessage().contains("Qu3rySecret"), noHost.getMessage());
+    }
+
+    @Test
+    void theUrlIsShownWithItsSecretQueryParametersMasked() {
+        ChannelConfig config = ChannelConfig.builder("cam", "rtsp://10.0.0.5/live?user=admin&password=Qu3rySecret")
+                .build();
+        assertEquals("rtsp://10.0.0.5/live?user=admin&password=***", config.displayUrl());
+        assertFalse(config.toString().contains("Qu3rySecret"), config.toString());
+        assertEquals("rtsp://10.0.0.5/live?user=admin&password=Qu3rySecret", config.url(), "GStreamer gets it all");
+    }
+
+    @Test
     void rejectsUnknownSchemesBadIdsAndNonPositiveDurations() {
         assertThrows(IllegalArgumentException.class, () -> ChannelConfig.builder("cam", "http://x/y").build());
         assertThrows(IllegalArgumentException.class, () -> ChannelConfig.builder("../etc", "test:").build());

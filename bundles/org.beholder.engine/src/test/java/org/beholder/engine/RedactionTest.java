@@ -23,6 +23,7 @@ class RedactionTest {
         assertEquals("Connecting to rtsp://cam/live?user=admin&password=***&channel=1&api_key=***&authToken=***"
                 + "&pwd=***", redacted);
         assertEquals("rtsp://cam/cgi?PASSWD=***;token=***", Redaction.redact("rtsp://cam/cgi?PASSWD=abc;token=t0k"));
+        assertEquals("rtsp://cam/live?user=admin&pw=***", Redaction.redact("rtsp://cam/live?user=admin&pw=S3cret"));
     }
 
     @Test

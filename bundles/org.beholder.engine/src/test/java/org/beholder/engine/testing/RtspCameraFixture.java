@@ -61,7 +61,7 @@ public final class RtspCameraFixture implements AutoCloseable {
             seen.append(line).append('\n');
             if (line.startsWith("READY")) {
                 Thread drain = new Thread(() -> {
-                    try {
+                    try (out) {
                         while (out.readLine() != null) {
                             // keep the pipe from filling
                         }
@@ -77,11 +77,21 @@ public final class RtspCameraFixture implements AutoCloseable {
         throw new IOException("RTSP test camera did not start:\n" + seen);
     }
 
-    /** Kills the server process (like pulling the camera's cable). */
+    /** Kills the server process (like pulling the camera's cable) and lets go of its pipes. */
     public void kill() throws InterruptedException {
         if (process != null) {
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
+            closeQuietly(process.getOutputStream());
+            closeQuietly(process.getErrorStream());
+        }
+    }
+
+    private static void closeQuietly(java.io.Closeable stream) {
+        try {
+            stream.close();
+        } catch (IOException e) {
+            // already closed
         }
     }
 

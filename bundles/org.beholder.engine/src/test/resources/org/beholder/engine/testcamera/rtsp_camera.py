@@ -2,7 +2,7 @@
 """The camera of the tests: GStreamer's own RTSP server serving x264 with a fixed GOP and a moving ball.
 
 usage: rtsp_camera.py PORT [--user U --password P] [--gop N] [--fps N] [--size WxH] [--codec h264|h265]
-                      [--file F] [--unshared] [--motion-toggle SECONDS]
+                      [--file F] [--unshared] [--motion-toggle SECONDS] [--corrupt]
 Prints "READY rtsp://127.0.0.1:PORT/cam" once listening. Serves only on loopback.
 """
 import argparse, sys
@@ -19,12 +19,18 @@ args.add_argument('--size', default='320x240'); args.add_argument('--codec', def
 args.add_argument('--bitrate', type=int, default=400); args.add_argument('--file')
 args.add_argument('--unshared', action='store_true', help='a media pipeline per client')
 args.add_argument('--motion-toggle', type=int, default=0, help='seconds of moving ball, then as many of stillness')
+args.add_argument('--corrupt', action='store_true', help='claims H.264 but its payload is MPEG-2 video')
 a = args.parse_args()
 Gst.init(None)
 w, h = a.size.split('x')
 if a.file:  # a pre-encoded H.264 TS file: serving it costs the server almost nothing
     launch = (f'( multifilesrc location={a.file} loop=true ! tsdemux ! h264parse ! rtph264pay name=pay0 pt=96 '
               f'config-interval=-1 )')
+elif a.corrupt:  # a broken camera: an "H.264" stream whose bytes are MPEG-2 video; the server cannot describe it
+    launch = ('( videotestsrc is-live=true pattern=ball ! video/x-raw,format=I420,width=352,height=288,framerate=25/1 '
+              '! mpeg2enc format=3 ! mpegvideoparse '
+              '! capssetter replace=true caps="video/x-h264,stream-format=byte-stream,alignment=au" '
+              '! rtph264pay name=pay0 pt=96 config-interval=-1 )')
 elif a.codec == 'h265':
     launch = (f'( videotestsrc is-live=true pattern=ball ! video/x-raw,width={w},height={h},framerate={a.fps}/1 '
               f'! x265enc key-int-max={a.gop} tune=zerolatency speed-preset=ultrafast bitrate={a.bitrate} '

@@ -86,7 +86,7 @@ public final class ChannelRunner implements NvrChannel {
         });
         this.ring = new PrerollRing(config.preRoll(), config.ringMaxBytes());
         this.recorder = new ChannelRecorder(config, ring, store, retention, new RecorderEvents());
-        this.status = ChannelStatus.of(ChannelState.STARTING, "Connecting to " + config.url());
+        this.status = ChannelStatus.of(ChannelState.STARTING, "Connecting to " + config.displayUrl());
         hub.addTap(ring::add);
         hub.addTap(recorder);
     }
@@ -114,14 +114,18 @@ public final class ChannelRunner implements NvrChannel {
         }
     }
 
+    /** Tears the pipeline down and schedules a reconnect; the message (it may quote GStreamer) is redacted here. */
     private void fail(String message, boolean userMustFix) {
         if (stopped) {
             return;
         }
+        if (online) {
+            backoff.healthy(); // data flowed until now: retry quickly (see Backoff)
+        }
         teardown();
         Duration delay = backoff.next();
         ChannelState state = userMustFix ? ChannelState.ERROR : ChannelState.RECONNECTING;
-        setStatus(ChannelStatus.of(state, message + "; retrying in " + delay.toSeconds() + " s"));
+        setStatus(ChannelStatus.of(state, config.redact(message) + "; retrying in " + delay.toSeconds() + " s"));
         logger.info("Channel {}: {}", config.id(), status.message());
         if (reconnect != null) {
             reconnect.cancel(false);
@@ -148,7 +152,7 @@ public final class ChannelRunner implements NvrChannel {
         }
         online = true;
         onlineSinceNanos = System.nanoTime();
-        backoff.reset();
+        backoff.healthy();
         setStatus(ChannelStatus.of(ChannelState.ONLINE, "Streaming " + codec + " from " + describeSource()));
     }
 
@@ -170,6 +174,10 @@ public final class ChannelRunner implements NvrChannel {
         if (pipeline != null) {
             long since = lastDataNanos == 0 ? pipelineStartedNanos : lastDataNanos;
             if (now - since > stallNanos) {
+                if (lastDataNanos == 0 && (pipeline.decodeTrouble() != null || pipeline.sourceDelivered())) {
+                    fail(undecodable(pipeline.decodeTrouble()), true); // data came, but no picture of it
+                    return;
+                }
                 String what = lastDataNanos == 0 ? "No video from " + describeSource() + " within "
                         : "Stream stalled: no data for ";
                 fail(what + config.stallTimeout().toSeconds() + " s", false);
@@ -182,6 +190,13 @@ public final class ChannelRunner implements NvrChannel {
         for (ChannelListener listener : listeners) {
             listener.statisticsUpdated(this, current);
         }
+    }
+
+    private String undecodable(String trouble) {
+        return "The " + (codec.isEmpty() ? "video" : codec) + " stream from " + pipeline.target()
+                + " cannot be decoded: the camera sends data, but no picture could be read from it within "
+                + config.stallTimeout().toSeconds() + " s (corrupt data, or a keyframe interval longer than that)"
+                + (trouble == null ? "" : ": " + trouble);
     }
 
     private void updateWarning(long gopNanos) {
@@ -290,7 +305,7 @@ public final class ChannelRunner implements NvrChannel {
                 try {
                     listener.keyframe(this, keyframe);
                 } catch (RuntimeException e) {
-                    logger.warn("Keyframe listener of {} failed: {}", config.id(), e.toString());
+                    logger.warn("Keyframe listener of {} failed: {}", config.id(), config.redact(e.toString()));
                 }
             }
         } finally {

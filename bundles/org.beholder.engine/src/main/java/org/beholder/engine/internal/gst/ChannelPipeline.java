@@ -16,6 +16,7 @@ import org.freedesktop.gstreamer.ElementFactory;
 import org.freedesktop.gstreamer.FlowReturn;
 import org.freedesktop.gstreamer.Gst;
 import org.freedesktop.gstreamer.Pad;
+import org.freedesktop.gstreamer.PadProbeReturn;
 import org.freedesktop.gstreamer.Pipeline;
 import org.freedesktop.gstreamer.Sample;
 import org.freedesktop.gstreamer.State;
@@ -50,13 +51,20 @@ public final class ChannelPipeline {
     private final BufferLists.Reader reader = new BufferLists.Reader();
     private Pipeline pipeline;
     private volatile boolean stopped;
+    /** A file's demuxer found a video stream Beholder records; else what it found instead. */
+    private volatile boolean videoLinked;
+    private volatile String unsupportedVideo;
+    /** The last warning of a depayloader, parser or decoder that could not decode the camera's data. */
+    private volatile String decodeTrouble;
+    /** The codec's part of the pipeline received data from the source (whether or not a picture came of it). */
+    private volatile boolean sourceDelivered;
 
     private ChannelPipeline(ChannelConfig config, Callbacks callbacks) {
         this.config = config;
         this.callbacks = callbacks;
         URI uri = URI.create(config.url());
         this.target = "file".equals(config.scheme()) ? Path.of(uri).toString()
-                : uri.getHost() == null ? config.url() : uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
+                : uri.getHost() == null ? config.displayUrl() : uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
     }
 
     /** Builds and starts a pipeline; failures are reported through {@code callbacks.failed}. */
@@ -72,8 +80,15 @@ public final class ChannelPipeline {
         Bus bus = pipeline.getBus();
         bus.connect((Bus.ERROR) (source, code, message) -> {
             if (!stopped) {
-                ErrorMessages.Failure failure = ErrorMessages.explain(source.getName(), message, target);
+                String text = config.redact(message); // GStreamer's texts may quote the URL with its query
+                logger.debug("Pipeline of {}: error from {}: {}", config.id(), source.getName(), text);
+                ErrorMessages.Failure failure = ErrorMessages.explain(source.getName(), text, target);
                 callbacks.failed(failure.message(), failure.userMustFix());
+            }
+        });
+        bus.connect((Bus.WARNING) (source, code, message) -> {
+            if (!stopped && isDecodeWarning(source.getName(), message)) {
+                decodeTrouble = config.redact(message);
             }
         });
         bus.connect((Bus.EOS) source -> {
@@ -122,8 +137,8 @@ public final class ChannelPipeline {
         String codec = SourceDescriptions.codecOfRtp(encoding);
         if (codec == null) {
             discard(pad);
-            callbacks.failed("Unsupported codec " + encoding + " from " + target
-                    + ": Beholder records H.264 and H.265 without re-encoding", true);
+            callbacks.failed(SourceDescriptions.unsupportedCodec(SourceDescriptions.nameOfRtp(encoding)) + " from "
+                    + target, true);
             return;
         }
         linkTail(pad, SourceDescriptions.rtpDepay(codec) + " ! " + SourceDescriptions.tail(codec, false), codec);
@@ -147,14 +162,49 @@ public final class ChannelPipeline {
         pipeline.addMany(source, demux);
         source.link(demux);
         demux.connect((Element.PAD_ADDED) (element, pad) -> {
-            String codec = SourceDescriptions.codecOfCaps(capsOf(pad).getName());
+            Structure caps = capsOf(pad);
+            String codec = SourceDescriptions.codecOfCaps(caps.getName());
             if (codec == null) {
+                if (caps.getName().startsWith("video/") || caps.getName().startsWith("image/")) {
+                    unsupportedVideo = SourceDescriptions.nameOfCaps(caps.getName(),
+                            caps.hasField("mpegversion") ? caps.getInteger("mpegversion") : 0);
+                }
                 discard(pad);
                 return;
             }
+            videoLinked = true;
             linkTail(pad, SourceDescriptions.tail(codec, true), codec);
         });
+        // Every stream of the file is known now: one that only has video Beholder cannot record says so at once,
+        // instead of waiting for the stall timeout to report "no video".
+        demux.connect((Element.NO_MORE_PADS) element -> {
+            if (!videoLinked && !stopped) {
+                String found = unsupportedVideo;
+                callbacks.failed(found != null ? SourceDescriptions.unsupportedCodec(found) + " in " + target
+                        : "No video stream in " + target, true);
+            }
+        });
         pipeline.play();
+    }
+
+    private static boolean isDecodeWarning(String element, String message) {
+        boolean mediaElement = element.startsWith("rtph26") || element.startsWith("h26") || element.startsWith("avdec");
+        return mediaElement && message.toLowerCase().contains("decode");
+    }
+
+    /** What a depayloader, parser or decoder last said about data it could not decode, or null. */
+    public String decodeTrouble() {
+        return decodeTrouble;
+    }
+
+    /** True once the source handed data to the depayloader/parser, even if no access unit came of it. */
+    public boolean sourceDelivered() {
+        return sourceDelivered;
+    }
+
+    /** Host and port (or the file) this run reads, for messages. */
+    public String target() {
+        return target;
     }
 
     /** A new pad's caps: current ones if negotiated already (rtspsrc), else what the pad can produce (parsebin). */
@@ -171,7 +221,14 @@ public final class ChannelPipeline {
         pipeline.add(tail);
         attachSinks(tail);
         tail.syncStateWithParent();
-        pad.link(tail.getStaticPad("sink"));
+        Pad tailSink = tail.getStaticPad("sink");
+        // One look at the first buffer only (then the probe removes itself): tells "the camera sends nothing"
+        // from "the camera sends data that nothing can be made of".
+        tailSink.addDataProbe((probed, buffer) -> {
+            sourceDelivered = true;
+            return PadProbeReturn.REMOVE;
+        });
+        pad.link(tailSink);
         callbacks.codec(codec.equals("h265") ? "H.265" : "H.264");
     }
 

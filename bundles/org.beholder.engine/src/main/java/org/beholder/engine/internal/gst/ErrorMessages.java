@@ -29,6 +29,16 @@ final class ErrorMessages {
         if (lower.contains("udp")) {
             return new Failure("No UDP packets from " + target + ": try transport TCP", false);
         }
+        if ((element.startsWith("avdec") || element.startsWith("h26") || element.startsWith("rtph26"))
+                && lower.contains("decode")) {
+            return new Failure("The stream from " + target + " cannot be decoded: the camera sends corrupt data ("
+                    + text + ")", true);
+        }
+        if (lower.contains("unhandled error")) { // rtspsrc: an RTSP error reply it has no message for
+            return new Failure("The camera at " + target + " refused to play the stream (an RTSP error such as"
+                    + " 503 Service Unavailable: the camera cannot encode or describe this stream, or has too many"
+                    + " viewers)", false);
+        }
         if (lower.contains("not-negotiated") || lower.contains("no decoder") || lower.contains("missing")) {
             return new Failure("Unsupported stream from " + target + ": " + text, true);
         }

@@ -74,6 +74,36 @@ final class SourceDescriptions {
         };
     }
 
+    /** What the status says about a video codec Beholder does not record. */
+    static String unsupportedCodec(String codecName) {
+        return "Unsupported codec: " + codecName + " (Beholder records H.264 and H.265 without re-encoding)";
+    }
+
+    /** A person's name for the video codec of an RTP encoding name. */
+    static String nameOfRtp(String encodingName) {
+        return switch (encodingName.toUpperCase()) {
+            case "MPV" -> "MPEG-1/2 video";
+            case "MP4V-ES" -> "MPEG-4 Part 2 video";
+            case "JPEG" -> "Motion JPEG";
+            case "H263", "H263-1998", "H263-2000" -> "H.263";
+            case "MP2T" -> "MPEG-TS over RTP";
+            default -> encodingName;
+        };
+    }
+
+    /** A person's name for the video codec of an elementary stream's caps ({@code mpegVersion} for video/mpeg). */
+    static String nameOfCaps(String capsName, int mpegVersion) {
+        return switch (capsName) {
+            case "video/mpeg" -> mpegVersion == 4 ? "MPEG-4 Part 2 video" : "MPEG-" + mpegVersion + " video";
+            case "image/jpeg" -> "Motion JPEG";
+            case "video/x-h263" -> "H.263";
+            case "video/x-vp8" -> "VP8";
+            case "video/x-vp9" -> "VP9";
+            case "video/x-av1" -> "AV1";
+            default -> capsName;
+        };
+    }
+
     /** The codec of a parsed elementary stream's caps name, or null. */
     static String codecOfCaps(String capsName) {
         return switch (capsName) {

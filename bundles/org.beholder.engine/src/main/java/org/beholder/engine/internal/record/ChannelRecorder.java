@@ -35,6 +35,11 @@ public final class ChannelRecorder implements Consumer<TsChunk>, AutoCloseable {
             .withZone(ZoneOffset.UTC);
     private static final long MAX_QUEUED_BYTES = 32L << 20;
     private static final Duration CONTINUOUS_ROTATION = Duration.ofHours(1);
+    /**
+     * After the disk filled up, recording resumes only once this much more than {@code minFreeBytes} is free:
+     * otherwise the first kilobytes freed would start a recording that fails at once, again and again.
+     */
+    static final long DISK_FULL_HEADROOM = 4L << 20;
 
     /** What the recorder tells its channel. */
     public interface Events {
@@ -82,7 +87,11 @@ public final class ChannelRecorder implements Consumer<TsChunk>, AutoCloseable {
 
     // writer thread only
     private HlsRecordingWriter writer;
-    private volatile String pausedWarning; // written by the writer thread, read by anyone
+    private final RecordingPause pause = new RecordingPause();
+    /** The reason of the recording wanted while paused: it is opened with it when recording resumes. */
+    private String pausedStartReason;
+    /** Free space wanted beyond {@code minFreeBytes} before the next start: {@link #DISK_FULL_HEADROOM} after ENOSPC. */
+    private long headroom;
     private long rotateAtMillis;
     /** Wall clock of the previous recording's first frame: the next one starts after it (ids are start times). */
     private long lastStartMillis = Long.MIN_VALUE;
@@ -129,12 +138,12 @@ public final class ChannelRecorder implements Consumer<TsChunk>, AutoCloseable {
 
     /** Recording and not paused. */
     public synchronized boolean isRecording() {
-        return active && pausedWarning == null;
+        return active && !pause.isPaused();
     }
 
-    /** Why recording is paused, if it is. */
+    /** Why recording is paused, if it is (e.g. "disk full (12 MiB free, 512 MiB required)"). */
     public Optional<String> pausedReason() {
-        return Optional.ofNullable(pausedWarning);
+        return pause.reason();
     }
 
     /** Hub tap, on the streaming thread: enqueue only. */
@@ -198,12 +207,29 @@ public final class ChannelRecorder implements Consumer<TsChunk>, AutoCloseable {
             }
             return;
         }
+        if (pause.isPaused()) { // the next keyframe after the back-off tries again, without this pre-roll
+            pausedStartReason = pausedStartReason == null ? start.reason() : pausedStartReason;
+            return;
+        }
         List<TsChunk> preRoll = afterPreviousStart(start.preRoll());
         Instant firstFrame = preRoll.isEmpty() ? Instant.now()
                 : Instant.ofEpochMilli(preRoll.get(0).wallClockMillis());
         open(start.reason(), firstFrame);
         for (TsChunk chunk : preRoll) {
             write(chunk);
+        }
+        flushPreRoll();
+    }
+
+    /** The pre-roll is history written in one burst: a crash right after the start must not lose it. */
+    private void flushPreRoll() {
+        if (writer == null) {
+            return;
+        }
+        try {
+            writer.flush();
+        } catch (IOException e) {
+            failed(e);
         }
     }
 
@@ -223,8 +249,8 @@ public final class ChannelRecorder implements Consumer<TsChunk>, AutoCloseable {
 
     /** Opens a recording whose first frame is at {@code firstFrame} (the start of its pre-roll). */
     private void open(String reason, Instant firstFrame) {
-        if (!retention.ensureSpace()) {
-            pause("Recording paused: disk full (" + retention.freeBytes() / (1 << 20) + " MiB free)");
+        if (!retention.ensureSpace(headroom)) {
+            pause(diskFull(), reason);
             return;
         }
         lastStartMillis = Math.max(lastStartMillis, firstFrame.toEpochMilli());
@@ -236,18 +262,22 @@ public final class ChannelRecorder implements Consumer<TsChunk>, AutoCloseable {
             rotateAtMillis = firstFrame.plus(CONTINUOUS_ROTATION).toEpochMilli();
             Recording recording = RecordingStore.toRecording(meta, folder);
             store.put(recording);
+            headroom = 0;
             resume();
             events.started(recording);
         } catch (IOException e) {
             writer = null;
-            pause("Recording paused: cannot write " + folder + " (" + e.getMessage() + ")");
+            headroom = RecordingPause.isDiskFull(e) ? DISK_FULL_HEADROOM : 0;
+            logger.warn("Cannot start a recording of {} in {}: {}", config.id(), folder, e.getMessage());
+            retention.run();
+            pause(RecordingPause.failureReason(e, retention.freeBytes()), reason);
         }
     }
 
     private void write(TsChunk chunk) {
         if (writer == null) {
-            if (pausedWarning != null && chunk.keyframe() && retention.ensureSpace()) {
-                open(config.continuous() ? "continuous" : "resumed", Instant.ofEpochMilli(chunk.wallClockMillis()));
+            if (pause.isPaused() && chunk.keyframe() && pause.mayTry(System.currentTimeMillis())) {
+                open(pausedStartReason, Instant.ofEpochMilli(chunk.wallClockMillis()));
             }
             if (writer == null) {
                 return;
@@ -255,13 +285,17 @@ public final class ChannelRecorder implements Consumer<TsChunk>, AutoCloseable {
         }
         if (chunk.keyframe()) {
             if (!retention.ensureSpace()) {
+                String reason = reasonOfOpen();
                 finish();
-                pause("Recording paused: disk full (" + retention.freeBytes() / (1 << 20) + " MiB free)");
+                pause(diskFull(), reason);
                 return;
             }
             if (config.continuous() && chunk.wallClockMillis() >= rotateAtMillis) {
                 finish();
                 open("continuous", Instant.ofEpochMilli(chunk.wallClockMillis()));
+                if (writer == null) {
+                    return;
+                }
             }
         }
         try {
@@ -272,13 +306,29 @@ public final class ChannelRecorder implements Consumer<TsChunk>, AutoCloseable {
                         writer.folder(), writer.bytes()));
             }
         } catch (IOException e) {
-            logger.warn("Writing recording of {} failed: {}", config.id(), e.getMessage());
-            Recording closed = closeAfterFailure();
-            pause("Recording paused: write failed (" + e.getMessage() + ")");
-            if (closed != null) {
-                events.stopped(closed);
-            }
+            failed(e);
         }
+    }
+
+    /**
+     * A write failed (typically ENOSPC): close what was written, let retention free what it may (never recordings
+     * that just ended) and pause; the next attempt waits for the back-off, and after a full disk for headroom.
+     */
+    private void failed(IOException e) {
+        logger.warn("Writing recording of {} failed: {}", config.id(), e.getMessage());
+        String reason = reasonOfOpen();
+        headroom = RecordingPause.isDiskFull(e) ? DISK_FULL_HEADROOM : 0;
+        closeAfterFailure();
+        retention.run();
+        pause(RecordingPause.failureReason(e, retention.freeBytes()), reason);
+    }
+
+    private String reasonOfOpen() {
+        return config.continuous() ? "continuous" : writer.meta().reasons.get(0);
+    }
+
+    private String diskFull() {
+        return RecordingPause.diskFullReason(retention.freeBytes(), retention.minFreeBytes() + headroom);
     }
 
     private void checkStop() {
@@ -301,9 +351,14 @@ public final class ChannelRecorder implements Consumer<TsChunk>, AutoCloseable {
             if (config.continuous() && !active) {
                 trigger("continuous", Duration.ofDays(365_000));
             }
+            if (!active) {
+                pausedStartReason = null;
+                resume(); // nothing is wanted, so nothing is paused; the next trigger checks the disk again
+            }
         }
     }
 
+    /** Closes the open recording properly (ENDLIST, end time, index) and tells the channel. */
     private void finish() {
         if (writer == null) {
             return;
@@ -312,39 +367,52 @@ public final class ChannelRecorder implements Consumer<TsChunk>, AutoCloseable {
         writer = null;
         try {
             closing.finish();
-            Recording recording = RecordingStore.toRecording(closing.meta(), closing.folder());
-            store.put(recording);
-            events.stopped(recording);
         } catch (IOException e) {
             logger.warn("Closing recording {} failed: {}", closing.folder(), e.getMessage());
-            closing.abort();
+            closing.closeAfterFailure();
         }
+        indexClosed(closing);
     }
 
-    private Recording closeAfterFailure() {
+    /** After a write error: closes what was written, using the recording's space reserve. */
+    private void closeAfterFailure() {
         HlsRecordingWriter failed = writer;
         writer = null;
-        failed.abort();
+        if (!failed.closeAfterFailure()) {
+            logger.warn("Recording {} could not be closed (disk full); the next start repairs it", failed.folder());
+        }
+        indexClosed(failed);
+    }
+
+    private void indexClosed(HlsRecordingWriter closed) {
+        RecordingMeta meta = closed.meta();
+        Recording recording = new Recording(meta.id, meta.channelId, meta.start,
+                meta.end == null ? meta.start : meta.end, List.copyOf(meta.reasons), closed.folder(),
+                sizeOrWritten(closed));
+        store.put(recording);
+        events.stopped(recording);
+    }
+
+    private static long sizeOrWritten(HlsRecordingWriter closed) {
         try {
-            Recording recording = RecordingStore.toRecording(RecordingMeta.load(failed.folder()), failed.folder());
-            store.put(recording);
-            return recording;
+            return RecordingStore.sizeOf(closed.folder());
         } catch (IOException e) {
-            return null;
+            return closed.bytes();
         }
     }
 
-    private void pause(String warning) {
-        if (!warning.equals(pausedWarning)) {
-            logger.warn("{}: {}", config.id(), warning);
-            pausedWarning = warning;
+    private void pause(String reason, String startReason) {
+        pausedStartReason = startReason;
+        if (pause.pause(reason, System.currentTimeMillis())) {
+            String warning = "Recording paused: " + reason;
+            logger.warn("{}: {}; retrying in {} s", config.id(), warning, pause.retryDelayMillis() / 1000);
             events.warning(warning);
         }
     }
 
     private void resume() {
-        if (pausedWarning != null) {
-            pausedWarning = null;
+        if (pause.resume()) {
+            logger.info("{}: recording resumed", config.id());
             events.warning(null);
         }
     }

@@ -41,15 +41,12 @@ final class RecordingRepair {
         List<SegmentEntry> segments = new ArrayList<>();
         long lastEndMillis = 0;
         for (Path file : segmentFiles) {
-            TsInspector inspector = new TsInspector();
-            inspector.accept(Files.readAllBytes(file));
-            inspector.finish();
-            long units = Math.max(1, inspector.videoUnits());
-            double seconds = inspector.videoPtsSpan90k() / 90_000.0 * units / Math.max(1, units - 1);
+            double seconds = secondsOf(file);
             long wall = wallClockOf(file);
-            segments.add(new SegmentEntry(file.getFileName().toString(), Math.max(seconds, 0.001), wall, false));
+            segments.add(new SegmentEntry(file.getFileName().toString(), seconds, wall, false));
             lastEndMillis = wall + (long) (seconds * 1000);
         }
+        Files.deleteIfExists(folder.resolve(HlsRecordingWriter.RESERVE_FILE));
         RecordingMeta meta = RecordingMeta.load(folder);
         if (meta.end == null) {
             meta.end = lastEndMillis > 0 ? Instant.ofEpochMilli(lastEndMillis) : meta.start;
@@ -59,20 +56,34 @@ final class RecordingRepair {
         logger.info("Repaired recording {} ({} segments)", folder, segments.size());
     }
 
-    /** Cuts a partial segment to whole packets and renames it into place; deletes it if it holds none. */
-    static void salvagePart(Path part) throws IOException {
+    /** A segment's duration from its video timestamps (at least 1 ms). */
+    static double secondsOf(Path segment) throws IOException {
+        TsInspector inspector = new TsInspector();
+        inspector.accept(Files.readAllBytes(segment));
+        inspector.finish();
+        long units = Math.max(1, inspector.videoUnits());
+        double seconds = inspector.videoPtsSpan90k() / 90_000.0 * units / Math.max(1, units - 1);
+        return Math.max(seconds, 0.001);
+    }
+
+    /**
+     * Cuts a partial segment to whole packets and renames it into place; returns the segment, or null (and
+     * deletes the file) if it holds no whole packet.
+     */
+    static Path salvagePart(Path part) throws IOException {
         long size = Files.size(part);
         long whole = size - size % TsPacket.SIZE;
         if (whole == 0) {
             Files.delete(part);
-            return;
+            return null;
         }
         try (FileChannel channel = FileChannel.open(part, StandardOpenOption.WRITE)) {
             channel.truncate(whole);
         }
         String name = part.getFileName().toString();
-        Files.move(part, part.resolveSibling(name.substring(0, name.length() - HlsRecordingWriter.PART_SUFFIX
-                .length())), StandardCopyOption.ATOMIC_MOVE);
+        Path segment = part.resolveSibling(name.substring(0, name.length() - HlsRecordingWriter.PART_SUFFIX.length()));
+        Files.move(part, segment, StandardCopyOption.ATOMIC_MOVE);
+        return segment;
     }
 
     private static long wallClockOf(Path segment) {

@@ -44,7 +44,10 @@ public final class RecordingStore {
         return root.resolve(channelId);
     }
 
-    /** Scans a channel's folder once; repairs recordings left open. */
+    /**
+     * Scans a channel's folder once: repairs recordings left open and removes orphan folders (see
+     * {@link #isOrphan}) that an interrupted start of a recording may have left.
+     */
     public synchronized void load(String channelId) throws IOException {
         if (byChannel.containsKey(channelId)) {
             return;
@@ -52,6 +55,7 @@ public final class RecordingStore {
         TreeMap<String, Recording> recordings = new TreeMap<>();
         Path folder = channelFolder(channelId);
         if (Files.isDirectory(folder)) {
+            sweepOrphans(folder);
             try (Stream<Path> metas = Files.find(folder, 3,
                     (path, attributes) -> path.getFileName().toString().equals(RecordingMeta.FILE))) {
                 for (Path meta : metas.toList()) {
@@ -60,6 +64,52 @@ public final class RecordingStore {
             }
         }
         byChannel.put(channelId, recordings);
+    }
+
+    private static void sweepOrphans(Path channelFolder) throws IOException {
+        List<Path> candidates;
+        try (Stream<Path> folders = Files.find(channelFolder, 2, (path, attributes) -> attributes.isDirectory()
+                && channelFolder.relativize(path).getNameCount() == 2)) {
+            candidates = folders.toList();
+        }
+        for (Path candidate : candidates) {
+            if (isOrphan(candidate)) {
+                logger.info("Removing orphan recording folder {} (nothing but leftovers of a start that failed)",
+                        candidate);
+                deleteFolder(candidate);
+            }
+        }
+        try (Stream<Path> days = Files.list(channelFolder)) {
+            for (Path day : days.filter(Files::isDirectory).toList()) {
+                deleteIfEmpty(day);
+            }
+        }
+    }
+
+    /**
+     * A recording folder without a playlist and without readable metadata, holding nothing but temporary files
+     * and the space reserve: a recording whose start failed (e.g. the disk was full). A folder with any segment
+     * is never an orphan.
+     */
+    static boolean isOrphan(Path folder) throws IOException {
+        if (Files.exists(folder.resolve(Playlist.FILE))) {
+            return false;
+        }
+        if (Files.exists(folder.resolve(RecordingMeta.FILE))) {
+            try {
+                RecordingMeta.load(folder);
+                return false;
+            } catch (IOException | RuntimeException e) {
+                // unreadable metadata: an orphan if nothing else is there
+            }
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.allMatch(f -> {
+                String name = f.getFileName().toString();
+                return name.endsWith(".tmp") || name.equals(HlsRecordingWriter.RESERVE_FILE)
+                        || name.equals(RecordingMeta.FILE);
+            });
+        }
     }
 
     private Optional<Recording> readRecording(Path folder) {
@@ -138,11 +188,19 @@ public final class RecordingStore {
             }
             recordings.remove(recording.id());
         }
-        deleteTree(recording.folder());
-        Path day = recording.folder().getParent();
-        try (Stream<Path> rest = Files.list(day)) {
+        deleteFolder(recording.folder());
+    }
+
+    /** Deletes a recording folder and its day folder if that is left empty. */
+    static void deleteFolder(Path folder) throws IOException {
+        deleteTree(folder);
+        deleteIfEmpty(folder.getParent());
+    }
+
+    private static void deleteIfEmpty(Path folder) {
+        try (Stream<Path> rest = Files.list(folder)) {
             if (rest.findAny().isEmpty()) {
-                Files.delete(day);
+                Files.delete(folder);
             }
         } catch (IOException e) {
             // another recording of that day is being created; leave the folder

@@ -95,15 +95,25 @@ public final class Retention {
 
     /** True when there is room to record; runs retention first if there is not. */
     public boolean ensureSpace() {
-        if (freeBytes.getAsLong() >= config.minFreeBytes()) {
+        return ensureSpace(0);
+    }
+
+    /** True when at least {@code minFreeBytes + headroom} is free; runs retention first if it is not. */
+    public boolean ensureSpace(long headroom) {
+        long required = config.minFreeBytes() + headroom;
+        if (freeBytes.getAsLong() >= required) {
             return true;
         }
         run();
-        return freeBytes.getAsLong() >= config.minFreeBytes();
+        return freeBytes.getAsLong() >= required;
     }
 
     public long freeBytes() {
         return freeBytes.getAsLong();
+    }
+
+    public long minFreeBytes() {
+        return config.minFreeBytes();
     }
 
     private List<Recording> closedOf(String channel) {

@@ -138,9 +138,16 @@ class ChannelRecorderTest {
             Recording closed = stopped.get(0);
             assertTrue(Files.readString(closed.playlist()).contains("#EXT-X-ENDLIST"), "kept and closed");
 
-            free.set(1L << 30); // space is back
-            for (; frame < 135; frame++) {
-                recorder.accept(Chunks.frame(frame, 15, 3));
+            assertEquals("disk full (0 MiB free, 1 MiB required)", recorder.pausedReason().orElseThrow());
+            assertFalse(recorder.isRecording());
+
+            free.set(1L << 30); // space is back: the next attempt after the back-off (1 s) resumes
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (started.size() < 2 && System.nanoTime() < deadline) {
+                for (int end = frame + 15; frame < end; frame++) {
+                    recorder.accept(Chunks.frame(frame, 15, 3));
+                }
+                Thread.sleep(100);
             }
             Waits.until(Duration.ofSeconds(5), () -> started.size() == 2, () -> started.toString());
             Waits.until(Duration.ofSeconds(5), () -> warning.get() == null, warning::get);
