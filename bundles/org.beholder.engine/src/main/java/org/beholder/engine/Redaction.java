@@ -13,10 +13,16 @@ import java.util.regex.Pattern;
 public final class Redaction {
     public static final String MASK = "***";
 
-    /** scheme://user-info@ — user-info may hold anything but '/', whitespace and '@' itself. */
-    private static final Pattern USER_INFO = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)([^/\\s@?#]+)@");
-    private static final Pattern SECRET_PARAMETER = Pattern.compile(
-            "([?&;]|\\b)([A-Za-z0-9_.-]*(?:password|passwd|pwd|pw|pass|token|auth|key|secret))=([^&#;\\s\"'<>]*)",
+    /**
+     * scheme://user-info@ — user-info may hold anything but '/', whitespace and '@' itself. Patterns start only at
+     * the beginning of a run of name characters (the look-behinds): every run is tried once, so the time stays
+     * linear in the text's length (a long value must not become a denial of service).
+     */
+    private static final Pattern USER_INFO = Pattern
+            .compile("(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]*://)([^/\\s@?#]+)@");
+    /** name=value; the name is checked against {@link #SECRET_NAME} in code, not by backtracking. */
+    private static final Pattern PARAMETER = Pattern.compile("(?<![A-Za-z0-9_.-])([A-Za-z0-9_.-]+)=([^&#;\\s\"'<>]*)");
+    private static final Pattern SECRET_NAME = Pattern.compile(".*(?:password|passwd|pwd|pw|pass|token|auth|key|secret)",
             Pattern.CASE_INSENSITIVE);
 
     private Redaction() {
@@ -28,8 +34,8 @@ public final class Redaction {
             return text;
         }
         String withoutUserInfo = USER_INFO.matcher(text).replaceAll("$1" + Matcher.quoteReplacement(MASK) + "@");
-        return SECRET_PARAMETER.matcher(withoutUserInfo)
-                .replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + "=" + MASK));
+        return PARAMETER.matcher(withoutUserInfo).replaceAll(m -> Matcher.quoteReplacement(
+                SECRET_NAME.matcher(m.group(1)).matches() ? m.group(1) + "=" + MASK : m.group()));
     }
 
     /** The text with this one secret masked too, wherever it appears (e.g. a password given apart from the URL). */

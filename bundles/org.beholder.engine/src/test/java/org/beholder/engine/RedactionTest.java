@@ -3,6 +3,9 @@ package org.beholder.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
@@ -37,5 +40,14 @@ class RedactionTest {
     void masksAGivenSecretAnywhere() {
         String redacted = Redaction.redact("auth failed for admin with S3cretCamPw at rtsp://cam/live", "S3cretCamPw");
         assertFalse(redacted.contains("S3cretCamPw"));
+    }
+
+    /** A quadratic pattern took minutes on a 200,000-character value; this one must not hang on a megabyte. */
+    @Test
+    void longTextDoesNotHang() {
+        String letters = "a".repeat(1_000_000);
+        String text = letters + " rtsp" + letters + " x=" + letters + "&password=" + letters;
+        String redacted = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> Redaction.redact(text));
+        assertEquals(letters + " rtsp" + letters + " x=" + letters + "&password=***", redacted);
     }
 }
