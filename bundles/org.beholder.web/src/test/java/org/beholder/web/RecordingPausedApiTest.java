@@ -50,7 +50,8 @@ class RecordingPausedApiTest {
     @BeforeAll
     static void start() throws Exception {
         camera = RtspCameraFixture.start();
-        engine = new NvrEngine(new EngineConfig(data, 0, Long.MAX_VALUE / 4, Duration.ofMinutes(1)));
+        long moreThanAnyDisk = 1L << 50; // 1 PiB
+        engine = new NvrEngine(new EngineConfig(data, 0, moreThanAnyDisk, Duration.ofMinutes(1)));
         server = new JettyFixture(engine);
         front = engine.add(ChannelConfig.builder("front", camera.url()).label("Front door")
                 .preRoll(Duration.ofSeconds(1)).build());

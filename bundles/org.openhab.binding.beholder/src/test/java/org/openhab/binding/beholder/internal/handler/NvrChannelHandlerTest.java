@@ -49,7 +49,7 @@ class NvrChannelHandlerTest {
     /** A runtime whose engine finds the disk always too full to record (it wants more free space than exists). */
     private void fullDisk() throws Exception {
         runtime.close();
-        runtime = new BeholderRuntime(data, new EngineConfig(data.resolve("recordings"), 0, Long.MAX_VALUE / 4,
+        runtime = new BeholderRuntime(data, new EngineConfig(data.resolve("recordings"), 0, 1L << 50 /* 1 PiB */,
                 Duration.ofMinutes(1)), GUARD);
     }
 
