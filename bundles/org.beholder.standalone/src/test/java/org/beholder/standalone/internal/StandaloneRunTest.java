@@ -82,10 +82,11 @@ class StandaloneRunTest {
 
     @Test
     void configuredOriginsMayPostAndOtherSitesMayNot(@TempDir Path dir) throws Exception {
-        String yaml = "server:\n  port: 0\n  allowedOrigins: [https://nvr.example.com]\nusers:\n  - name: alice\n"
+        String yaml = "server:\n  allowedOrigins: [https://nvr.example.com]\nusers:\n  - name: alice\n"
                 + "    password: " + PasswordHash.hash("wonderland".toCharArray()) + "\nchannels:\n  - id: garden\n"
                 + "    url: test:?width=320&height=240\n";
-        StandaloneConfig config = ConfigLoader.parse("beholder.yml", new java.io.StringReader(yaml), dir);
+        StandaloneConfig config = ConfigLoader.parse("beholder.yml", new java.io.StringReader(yaml), dir)
+                .withOverrides(null, 0, null); // any free port, as --port 0 does
         Main.Running running = Main.start(config);
         try {
             String record = "http://127.0.0.1:" + running.server.port() + "/beholder/api/channels/garden/record";
