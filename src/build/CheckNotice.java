@@ -73,8 +73,17 @@ public final class CheckNotice {
                     + "; add each with its licence (see the top of NOTICE)");
             System.exit(1);
         }
-        System.out.printf(Locale.ROOT, "NOTICE: ok, %s names all %d Maven artifacts, %d npm packages and %d Java "
-                + "packages checked%n", notice, check.mavenChecked, check.npmChecked, check.packagesChecked);
+        List<String> counts = new ArrayList<>();
+        if (check.mavenChecked > 0) {
+            counts.add(check.mavenChecked + " Maven artifact(s)");
+        }
+        if (check.npmChecked > 0) {
+            counts.add(check.npmChecked + " npm package(s)");
+        }
+        if (check.packagesChecked > 0) {
+            counts.add(check.packagesChecked + " third-party Java package(s)");
+        }
+        System.out.println("NOTICE: ok, " + notice + " names the " + String.join(", ", counts) + " shipped here");
     }
 
     CheckNotice(Path notice) throws IOException {
