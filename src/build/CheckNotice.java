@@ -29,9 +29,13 @@ import java.util.zip.ZipInputStream;
  * outside Beholder's packages a "Packages:" line (some jars, JNA's for one, carry no pom.properties);</li>
  * <li>{@code --npm-lock FILE}: every package of an npm package-lock.json (v2/v3) that is not a dev dependency
  * needs an "npm: name" line;</li>
+ * <li>{@code --js-map FILE}: the source map of a JavaScript file the page ships; every npm package whose sources
+ * it names needs an "npm:" line. Libraries build their dev dependencies into their distribution files (hls.js
+ * carries url-toolkit), and those never appear in our package-lock.json;</li>
  * <li>{@code --npm NAME[@VERSION]}: an npm package the build fetches by itself (the model) needs an "npm:" line.</li>
  * </ul>
- * Usage: {@code java CheckNotice.java NOTICE [--kar FILE] [--jar FILE] [--npm-lock FILE] [--npm NAME]...}.
+ * Usage: {@code java CheckNotice.java NOTICE [--kar FILE] [--jar FILE] [--npm-lock FILE] [--js-map FILE]
+ * [--npm NAME]...}.
  * Exits 1 with one line per missing part.
  */
 public final class CheckNotice {
@@ -53,7 +57,8 @@ public final class CheckNotice {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 3 || args.length % 2 == 0) {
-            System.err.println("usage: CheckNotice NOTICE [--kar FILE] [--jar FILE] [--npm-lock FILE] [--npm NAME]...");
+            System.err.println("usage: CheckNotice NOTICE [--kar FILE] [--jar FILE] [--npm-lock FILE] [--js-map FILE]"
+                    + " [--npm NAME]...");
             System.exit(2);
         }
         Path notice = Path.of(args[0]).toAbsolutePath().normalize();
@@ -63,6 +68,7 @@ public final class CheckNotice {
                 case "--kar" -> check.kar(Path.of(args[i + 1]));
                 case "--jar" -> check.shadedJar(Path.of(args[i + 1]));
                 case "--npm-lock" -> check.npmLock(Path.of(args[i + 1]));
+                case "--js-map" -> check.sourceMap(Path.of(args[i + 1]));
                 case "--npm" -> check.npm(args[i + 1], "the build (npm pack)");
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
@@ -238,6 +244,23 @@ public final class CheckNotice {
             String name = path.substring(path.lastIndexOf("node_modules/") + "node_modules/".length());
             npm(name + "@" + pkg.get("version"), lock.toString());
         });
+    }
+
+    private void sourceMap(Path map) throws IOException {
+        if (!(new Json(Files.readString(map)).value() instanceof Map<?, ?> root)
+                || !(root.get("sources") instanceof List<?> sources)) {
+            throw new IllegalArgumentException(map + " is not a source map");
+        }
+        Set<String> bundled = new TreeSet<>();
+        for (Object source : sources) {
+            String path = String.valueOf(source);
+            int at = path.lastIndexOf("node_modules/");
+            if (at >= 0) {
+                String[] parts = path.substring(at + "node_modules/".length()).split("/");
+                bundled.add(parts[0].startsWith("@") && parts.length > 1 ? parts[0] + "/" + parts[1] : parts[0]);
+            }
+        }
+        bundled.forEach(name -> npm(name, map.toString()));
     }
 
     private void npm(String nameAndVersion, String where) {
