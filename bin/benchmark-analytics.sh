@@ -13,4 +13,5 @@ mvn -B -q -ntp -pl "$module" dependency:build-classpath -Dmdep.outputFile=target
 export TF_ENABLE_ONEDNN_OPTS="${TF_ENABLE_ONEDNN_OPTS:-1}"
 exec java --enable-native-access=ALL-UNNAMED -Xmx2g \
     -cp "$module/target/test-classes:$module/target/classes:$(cat "$module/target/benchmark.classpath")" \
-    org.beholder.detect.tf.benchmark.AnalyticsBenchmark ../shared/testdata "$module/target/native"
+    org.beholder.detect.tf.benchmark.AnalyticsBenchmark "$module/src/test/resources/darknet" \
+    "$module/target/native"

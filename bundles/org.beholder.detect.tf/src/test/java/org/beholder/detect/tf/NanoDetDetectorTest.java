@@ -10,16 +10,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The converted NanoDet-m on darknet's test pictures (../shared/testdata, MIT). */
+/** The converted NanoDet-m on darknet's test pictures (src/test/resources/darknet, MIT). */
 class NanoDetDetectorTest {
-    private static final Path TESTDATA = Path.of(System.getProperty("beholder.testdata", "../../../shared/testdata"));
+    private static final Path TESTDATA = Path.of("src/test/resources/darknet");
     private static NanoDetDetector detector;
 
     @BeforeAll
     static void load() throws Exception {
         if (!java.nio.file.Files.isRegularFile(TESTDATA.resolve("person.jpg"))) {
             throw new IllegalStateException("test pictures not found at " + TESTDATA.toAbsolutePath()
-                    + " (the project's shared/testdata beside the repository)");
+                    + " (darknet's pictures, kept in the repository)");
         }
         detector = NanoDetDetector.load(Path.of("target/native"));
     }

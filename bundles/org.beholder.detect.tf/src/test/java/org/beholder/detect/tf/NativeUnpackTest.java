@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and detects. Runs in a JVM of its own (surefire: reuseForks=false), so the natives are not loaded yet.
  */
 class NativeUnpackTest {
-    private static final Path TESTDATA = Path.of(System.getProperty("beholder.testdata", "../../../shared/testdata"));
+    private static final Path TESTDATA = Path.of("src/test/resources/darknet");
     private static final Path NATIVE = Path.of("target/native");
     private static final String FOLDER = "tensorflow-core-native-1.1.0-linux-x86_64.jar/org/tensorflow/internal/c_api/"
             + "linux-x86_64";

@@ -21,7 +21,7 @@ import org.beholder.engine.Keyframe;
 public final class AnalyticsBenchmark {
 
     public static void main(String[] args) throws Exception {
-        Path testdata = Path.of(args.length > 0 ? args[0] : "../shared/testdata");
+        Path testdata = Path.of(args.length > 0 ? args[0] : "src/test/resources/darknet");
         Path natives = Path.of(args.length > 1 ? args[1] : "target/native");
         System.out.printf(Locale.ROOT, "CPUs: %d, Java %s%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.version());

@@ -29,13 +29,12 @@ import org.w3c.dom.ls.DOMImplementationLS;
 import org.w3c.dom.ls.LSInput;
 
 /**
- * OH-INF against openHAB 5.2.1's own XSDs (../shared/openhab-api/schema), the thing type against the handler's
+ * OH-INF against openHAB 5.2.1's own XSDs (src/test/resources/openhab-5.2.1/schema), the thing type against the handler's
  * constants and the configuration class, and the generated default translations against the XML.
  */
 class OhInfTest {
     private static final Path OH_INF = Path.of("src/main/resources/OH-INF");
-    private static final Path SCHEMAS = Path.of(System.getProperty("beholder.openhab.schema",
-            "../../../shared/openhab-api/schema"));
+    private static final Path SCHEMAS = Path.of("src/test/resources/openhab-5.2.1/schema");
     private static final Path TRANSLATIONS = Path.of("target/classes/OH-INF/i18n/beholder.properties");
 
     @Test
