@@ -95,8 +95,8 @@ class DocsMatchCodeTest {
     @Test
     void standaloneConfigKeysAreExactlyThoseTheLoaderAccepts() throws IOException {
         Set<String> documented = names(REFERENCE.resolve("standalone-config.md"), "Key");
-        assertEquals(new TreeSet<>(standaloneKeys()), new TreeSet<>(documented),
-                "docs/reference/standalone-config.md vs the keys ConfigLoader/ChannelReader accept (allowOnly)");
+        assertSameNames(standaloneKeys(), documented, "docs/reference/standalone-config.md",
+                "the keys ConfigLoader/ChannelReader accept (allowOnly)");
     }
 
     static Set<String> standaloneKeys() throws IOException {
@@ -146,8 +146,8 @@ class DocsMatchCodeTest {
             parameters.add(parameter.getAttribute("name"));
         }
         assertFalse(parameters.isEmpty());
-        assertEquals(parameters, new TreeSet<>(names(REFERENCE.resolve("openhab.md"), "Add-on parameter")),
-                "docs/reference/openhab.md vs OH-INF/config/config.xml");
+        assertSameNames(parameters, names(REFERENCE.resolve("openhab.md"), "Add-on parameter"),
+                "docs/reference/openhab.md", "OH-INF/config/config.xml");
     }
 
     @Test
@@ -159,8 +159,8 @@ class DocsMatchCodeTest {
             defaults.put(parameter.getAttribute("name"), value.isEmpty() ? "" : value.get(0).getTextContent().trim());
         }
         Map<String, List<String>> rows = rows(REFERENCE.resolve("openhab.md"), "Thing parameter");
-        assertEquals(new TreeSet<>(defaults.keySet()), new TreeSet<>(rows.keySet()),
-                "docs/reference/openhab.md vs the parameters in OH-INF/thing/thing-types.xml");
+        assertSameNames(defaults.keySet(), rows.keySet(), "docs/reference/openhab.md",
+                "the parameters in OH-INF/thing/thing-types.xml");
         for (Map.Entry<String, String> parameter : defaults.entrySet()) {
             String documented = rows.get(parameter.getKey()).get(2);
             String expected = parameter.getValue().isEmpty() ? "" : "`" + parameter.getValue() + "`";
@@ -184,8 +184,8 @@ class DocsMatchCodeTest {
             channels.put(channel.getAttribute("id"), kinds.get(channel.getAttribute("typeId")));
         }
         Map<String, List<String>> rows = rows(REFERENCE.resolve("openhab.md"), "Channel");
-        assertEquals(new TreeSet<>(channels.keySet()), new TreeSet<>(rows.keySet()),
-                "docs/reference/openhab.md vs the channels of nvr-channel in OH-INF/thing/thing-types.xml");
+        assertSameNames(channels.keySet(), rows.keySet(), "docs/reference/openhab.md",
+                "the channels of nvr-channel in OH-INF/thing/thing-types.xml");
         for (Map.Entry<String, String> channel : channels.entrySet()) {
             assertEquals(channel.getValue(), rows.get(channel.getKey()).get(1),
                     "item type of channel " + channel.getKey() + " in docs/reference/openhab.md");
@@ -212,8 +212,8 @@ class DocsMatchCodeTest {
                     .map(p -> p.split("\\s+")[0]).collect(Collectors.joining(","));
             documented.put(signature.group(1) + "(" + types + ")", row.getValue().get(1));
         }
-        assertEquals(new TreeSet<>(actions.keySet()), new TreeSet<>(documented.keySet()),
-                "docs/reference/openhab.md vs the @RuleAction methods of NvrChannelActions");
+        assertSameNames(actions.keySet(), documented.keySet(), "docs/reference/openhab.md",
+                "the @RuleAction methods of NvrChannelActions");
         actions.forEach((action, returns) -> assertEquals(returns, documented.get(action),
                 "return type of " + action + " in docs/reference/openhab.md"));
     }
@@ -253,7 +253,8 @@ class DocsMatchCodeTest {
                 documentedPatterns++;
             }
         }
-        assertEquals(code, documented, "path segments in docs/reference/rest.md vs ApiServlet/RecordingResources");
+        assertSameNames(code, documented, "the API paths of docs/reference/rest.md",
+                "the path segments ApiServlet/RecordingResources route");
         assertEquals(codePatterns, documentedPatterns,
                 "segment file-name patterns (Pattern.compile ...\\.ts) vs <...>.ts rows in docs/reference/rest.md");
     }
@@ -281,8 +282,8 @@ class DocsMatchCodeTest {
             for (String path : names(REFERENCE.resolve("rest.md"), "Path")) {
                 documented.add(path.replaceFirst("\\?.*", ""));
             }
-            assertEquals(code, documented, "mount points in docs/reference/rest.md vs WebMounts, PageServlet and "
-                    + "BeholderWebSocketAdapter");
+            assertSameNames(code, documented, "the mount points of docs/reference/rest.md",
+                    "WebMounts, PageServlet and BeholderWebSocketAdapter");
         } finally {
             factory.close();
         }
@@ -470,6 +471,19 @@ class DocsMatchCodeTest {
                 .map(l -> l.replaceFirst("#+ ", "").trim().toLowerCase(Locale.ROOT)
                         .replaceAll("[^\\p{L}\\p{N}\\- _]", "").replace(' ', '-'))
                 .collect(Collectors.toSet());
+    }
+
+    /** Fails naming only the differences: what the code has and the page lacks, and the other way round. */
+    private static void assertSameNames(Set<String> code, Set<String> documented, String page, String source) {
+        Set<String> undocumented = new TreeSet<>(code);
+        undocumented.removeAll(documented);
+        Set<String> unknown = new TreeSet<>(documented);
+        unknown.removeAll(code);
+        if (!undocumented.isEmpty() || !unknown.isEmpty()) {
+            fail(page + " does not match " + source + ": missing from the page " + undocumented
+                    + "; on the page but not in the code " + unknown);
+        }
+        assertFalse(code.isEmpty(), "nothing found in " + source);
     }
 
     // ---- Markdown tables ----
