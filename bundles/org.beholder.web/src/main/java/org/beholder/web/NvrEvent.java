@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * Something that happened on a channel, as the REST API and the pushed event stream show it.
  *
- * @param type    {@code recording}, {@code motion}, {@code object}, {@code qr}, {@code camera}, {@code status} ...
+ * @param type    {@code recording}, {@code motion}, {@code object}, {@code qr}, {@code status}, {@code statistics}
  * @param channel the channel id
  * @param time    when it happened
  * @param details type-specific fields (strings, numbers, booleans, lists or maps of those)

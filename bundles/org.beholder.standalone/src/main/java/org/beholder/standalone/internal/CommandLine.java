@@ -9,7 +9,7 @@ record CommandLine(Path config, Integer port, String host, Path data, boolean de
     static final String USAGE = """
             usage: java -jar beholder.jar [--config beholder.yml] [--port N] [--host ADDR] [--data DIR] [--demo]
                    java -jar beholder.jar --hash-password   (reads a password, prints a hash for 'users:')
-              --config FILE  YAML configuration (see docs/standalone.md)
+              --config FILE  YAML configuration (see docs/reference/standalone-config.md)
               --port N       HTTP port (default 8080; 0 picks a free one)
               --host ADDR    address to listen on (default 127.0.0.1: this machine only)
               --data DIR     recordings and state (default ./data next to the config)

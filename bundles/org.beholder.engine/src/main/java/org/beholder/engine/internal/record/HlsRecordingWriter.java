@@ -31,7 +31,7 @@ final class HlsRecordingWriter {
     /**
      * The segment's buffer is handed to the OS at least this often (by the frames' wall clock): a process killed
      * with SIGKILL loses what is still in the Java buffer, never what the OS has, so a crash costs at most about
-     * this much video. No fsync: see docs/engine.md.
+     * this much video. No fsync: see docs/design/crash-consistency.md.
      */
     static final long FLUSH_EVERY_MILLIS = 500;
     private static final long MAX_PTS_GAP_NANOS = Duration.ofSeconds(5).toNanos();

@@ -9,7 +9,7 @@ import org.beholder.analytics.AnalyticsConfig;
 import org.beholder.engine.ChannelConfig;
 
 /**
- * Everything {@code beholder.yml} says; see docs/standalone.md for every key and its default.
+ * Everything {@code beholder.yml} says; see docs/reference/standalone-config.md for every key and its default.
  *
  * @param allowedOrigins origins ({@code scheme://host[:port]}, as browsers send them) besides the server's own
  *                       whose pages may make state-changing requests and open WebSockets

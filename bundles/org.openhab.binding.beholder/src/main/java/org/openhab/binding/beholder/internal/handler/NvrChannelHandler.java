@@ -91,7 +91,7 @@ public class NvrChannelHandler extends BaseThingHandler implements ChannelListen
             return;
         }
         snapshotSeconds = Math.max(1, config.snapshotInterval);
-        // TensorFlow Java is not an OSGi bundle: inside openHAB there is no object detector (docs/openhab.md).
+        // TensorFlow Java is not an OSGi bundle: inside openHAB there is no object detector (docs/design/openhab.md).
         configurationNote = config.objects ? "object detection runs only in the standalone server; objects=true"
                 + " is ignored here" : null;
         updateStatus(ThingStatus.UNKNOWN);
