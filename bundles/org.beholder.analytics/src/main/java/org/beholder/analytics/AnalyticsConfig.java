@@ -7,18 +7,17 @@ import java.util.Set;
 /**
  * What a channel's analytics do. Defaults: motion on (threshold 0.02, stop below half of it, 5 s hold), the whole
  * picture as one zone, no masks, QR off, objects off (every 30 s while idle, at most once a second during motion,
- * score ≥ 0.5, all classes), recording on motion and on persons.
+ * score ≥ 0.5, all classes). Analytics only reports what it sees; what records is decided above it (core's
+ * recording policy).
  *
  * @param motion          motion detection settings
  * @param zones           where motion is measured (empty = the whole picture)
  * @param masks           where motion is never measured (trees, a busy road)
  * @param qrCodes         read QR codes on keyframes
  * @param objects         object detection settings
- * @param recordOnMotion  motion starts (or extends) an event recording
- * @param recordOnClasses object classes that start (or extend) an event recording
  */
 public record AnalyticsConfig(Motion motion, List<Zone> zones, List<Polygon> masks, boolean qrCodes,
-        Objects objects, boolean recordOnMotion, Set<String> recordOnClasses) {
+        Objects objects) {
 
     /**
      * @param threshold  motion level (0..1) at which motion starts
@@ -56,12 +55,11 @@ public record AnalyticsConfig(Motion motion, List<Zone> zones, List<Polygon> mas
     public AnalyticsConfig {
         zones = List.copyOf(zones);
         masks = List.copyOf(masks);
-        recordOnClasses = Set.copyOf(recordOnClasses);
     }
 
     public static AnalyticsConfig defaults() {
         return new AnalyticsConfig(new Motion(true, 0.02, 0.5, Duration.ofSeconds(5)), List.of(), List.of(), false,
-                new Objects(false, Duration.ofSeconds(30), 1.0, 0.5, Set.of()), true, Set.of("person"));
+                new Objects(false, Duration.ofSeconds(30), 1.0, 0.5, Set.of()));
     }
 
     public List<Zone> effectiveZones() {
@@ -69,22 +67,18 @@ public record AnalyticsConfig(Motion motion, List<Zone> zones, List<Polygon> mas
     }
 
     public AnalyticsConfig withMotion(Motion value) {
-        return new AnalyticsConfig(value, zones, masks, qrCodes, objects, recordOnMotion, recordOnClasses);
+        return new AnalyticsConfig(value, zones, masks, qrCodes, objects);
     }
 
     public AnalyticsConfig withRegions(List<Zone> newZones, List<Polygon> newMasks) {
-        return new AnalyticsConfig(motion, newZones, newMasks, qrCodes, objects, recordOnMotion, recordOnClasses);
+        return new AnalyticsConfig(motion, newZones, newMasks, qrCodes, objects);
     }
 
     public AnalyticsConfig withQrCodes(boolean value) {
-        return new AnalyticsConfig(motion, zones, masks, value, objects, recordOnMotion, recordOnClasses);
+        return new AnalyticsConfig(motion, zones, masks, value, objects);
     }
 
     public AnalyticsConfig withObjects(Objects value) {
-        return new AnalyticsConfig(motion, zones, masks, qrCodes, value, recordOnMotion, recordOnClasses);
-    }
-
-    public AnalyticsConfig withRecording(boolean onMotion, Set<String> onClasses) {
-        return new AnalyticsConfig(motion, zones, masks, qrCodes, objects, onMotion, onClasses);
+        return new AnalyticsConfig(motion, zones, masks, qrCodes, value);
     }
 }

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The analytics of one channel: motion per zone, QR codes and scheduled object detection on its keyframes, turned
- * into {@link AnalyticsEvent}s and — as configured — into event recordings. Keyframes are analysed on the shared
+ * into {@link AnalyticsEvent}s; it reports, it does not decide what to record. Keyframes are analysed on the shared
  * executor one at a time; one that arrives while the previous is still in work is dropped and counted.
  */
 public final class ChannelAnalytics implements ChannelListener {
@@ -149,9 +149,6 @@ public final class ChannelAnalytics implements ChannelListener {
         }
         motionLevel = highest;
         emit(new AnalyticsEvent.MotionLevel(channel.id(), now, highest, loudest));
-        if (config.recordOnMotion() && motionActive()) {
-            channel.record("motion", channel.config().postRoll()); // extends while motion lasts
-        }
     }
 
     private void detectObjects(Keyframe keyframe, Instant now) {
@@ -182,11 +179,6 @@ public final class ChannelAnalytics implements ChannelListener {
         lastCounts.keySet().forEach(label -> reported.putIfAbsent(label, 0)); // so counts can fall to zero
         lastCounts = counts;
         emit(new AnalyticsEvent.ObjectsSeen(channel.id(), now, kept, reported, appeared));
-        for (String label : counts.keySet()) {
-            if (config.recordOnClasses().contains(label)) {
-                channel.record(label, channel.config().postRoll());
-            }
-        }
     }
 
     private void emit(AnalyticsEvent event) {

@@ -18,7 +18,7 @@ import org.beholder.engine.Recording;
 import org.beholder.engine.TsChunk;
 import org.beholder.engine.TsSubscription;
 
-/** Synthetic keyframes (grey = luma at full size) and a channel that only remembers recording triggers. */
+/** Synthetic keyframes (grey = luma at full size) and a channel that remembers any recording request. */
 final class Frames {
     static final int WIDTH = 320;
     static final int HEIGHT = 240;
@@ -82,7 +82,7 @@ final class Frames {
         return gray;
     }
 
-    /** A channel stand-in: the analytics only read its id and post-roll and call record(). */
+    /** A channel stand-in: analytics read its id; a record() call (which analytics must not make) is logged. */
     static final class TriggerLog implements NvrChannel {
         final List<String> triggers = new ArrayList<>();
         private final ChannelConfig config = ChannelConfig.builder("cam", "test:").build();

@@ -19,11 +19,10 @@ import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.beholder.engine.ChannelConfig;
+import org.beholder.core.Beholder;
 import org.beholder.engine.ChannelState;
 import org.beholder.engine.EngineConfig;
 import org.beholder.engine.NvrChannel;
-import org.beholder.engine.NvrEngine;
 import org.beholder.engine.Recording;
 import org.beholder.engine.testing.RtspCameraFixture;
 import org.beholder.engine.testing.Waits;
@@ -51,7 +50,7 @@ class HostileClientTest {
     @TempDir
     static Path data;
     private static RtspCameraFixture camera;
-    private static NvrEngine engine;
+    private static Beholder beholder;
     private static JettyFixture server;
     private static LogCapture log;
     private static String recordingId;
@@ -62,11 +61,10 @@ class HostileClientTest {
     static void start() throws Exception {
         log = new LogCapture();
         camera = RtspCameraFixture.start("--user", "admin", "--password", CAMERA_PASSWORD);
-        engine = new NvrEngine(EngineConfig.of(data));
-        server = new JettyFixture(engine);
-        NvrChannel front = engine.add(ChannelConfig.builder("front", camera.url()).label("Front door")
-                .credentials("admin", CAMERA_PASSWORD).preRoll(Duration.ofSeconds(1)).build());
-        server.web.watch(front);
+        beholder = new Beholder(EngineConfig.of(data));
+        server = new JettyFixture(beholder);
+        NvrChannel front = beholder.addCamera(JettyFixture.camera("front", camera.url()).label("Front door")
+                .credentials("admin", CAMERA_PASSWORD).preRoll(Duration.ofSeconds(1)).build()).channel();
         Waits.until(Duration.ofSeconds(20), () -> front.status().state() == ChannelState.ONLINE
                 && front.lastKeyframe().isPresent(), () -> front.status().toString());
         front.record("setup", Duration.ofSeconds(1));
@@ -92,7 +90,7 @@ class HostileClientTest {
         } finally {
             log.close();
             server.close();
-            engine.close();
+            beholder.close();
             camera.close();
         }
     }

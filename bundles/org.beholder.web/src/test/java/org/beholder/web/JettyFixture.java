@@ -12,7 +12,9 @@ import java.util.Optional;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
-import org.beholder.engine.NvrEngine;
+import org.beholder.core.Beholder;
+import org.beholder.core.settings.CameraSettings;
+import org.beholder.core.settings.RecordMode;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.servlet.ServletContextHandler;
@@ -34,8 +36,8 @@ final class JettyFixture {
     final SessionCookies sessions = new SessionCookies(Duration.ofHours(12), SessionCookies.MAX_PER_USER,
             SessionCookies.MAX_TOTAL, clock);
 
-    JettyFixture(NvrEngine engine) throws Exception {
-        web = new BeholderWeb(engine, new BasicGuard(sessions), new EventJournal(1000));
+    JettyFixture(Beholder beholder) throws Exception {
+        web = new BeholderWeb(beholder, new BasicGuard(sessions));
         server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
@@ -50,6 +52,15 @@ final class JettyFixture {
         context.addServlet(live, "/ws/beholder");
         server.setHandler(context);
         server.start();
+    }
+
+    /**
+     * A camera as these tests want it: no motion analysis and recording only on request, so that nothing records
+     * unless a test asks (the test camera's picture moves all the time).
+     */
+    static CameraSettings.Builder camera(String id, String url) {
+        return CameraSettings.builder(id, url).motion(false, 0.02, Duration.ofSeconds(5))
+                .recording(RecordMode.MANUAL, false, java.util.Set.of());
     }
 
     int port() {

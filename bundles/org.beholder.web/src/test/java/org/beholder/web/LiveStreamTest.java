@@ -12,11 +12,10 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-import org.beholder.engine.ChannelConfig;
+import org.beholder.core.Beholder;
 import org.beholder.engine.ChannelState;
 import org.beholder.engine.EngineConfig;
 import org.beholder.engine.NvrChannel;
-import org.beholder.engine.NvrEngine;
 import org.beholder.engine.testing.RtspCameraFixture;
 import org.beholder.engine.testing.Waits;
 import org.beholder.engine.ts.TsInspector;
@@ -37,16 +36,16 @@ class LiveStreamTest {
     @TempDir
     static Path data;
     private static RtspCameraFixture camera;
-    private static NvrEngine engine;
+    private static Beholder beholder;
     private static JettyFixture server;
     private static WebSocketClient client;
 
     @BeforeAll
     static void start() throws Exception {
         camera = RtspCameraFixture.start();
-        engine = new NvrEngine(EngineConfig.of(data));
-        server = new JettyFixture(engine);
-        NvrChannel channel = engine.add(ChannelConfig.builder("yard", camera.url()).build());
+        beholder = new Beholder(EngineConfig.of(data));
+        server = new JettyFixture(beholder);
+        NvrChannel channel = beholder.addCamera(JettyFixture.camera("yard", camera.url()).build()).channel();
         Waits.until(Duration.ofSeconds(20), () -> channel.status().state() == ChannelState.ONLINE,
                 () -> channel.status().toString());
         client = new WebSocketClient();
@@ -57,7 +56,7 @@ class LiveStreamTest {
     static void stop() throws Exception {
         client.stop();
         server.close();
-        engine.close();
+        beholder.close();
         camera.close();
     }
 
@@ -94,7 +93,7 @@ class LiveStreamTest {
         assertEquals(List.of(), inspector.problems(), "sync, continuity, PAT/PMT first");
         assertTrue(inspector.firstVideoUnitIsKeyframe());
         assertTrue(inspector.videoUnits() >= 30, "about 3 s at 15 fps: " + inspector.videoUnits());
-        Waits.until(Duration.ofSeconds(5), () -> engine.channel("yard").orElseThrow().statistics().viewerSkips() == 0,
+        Waits.until(Duration.ofSeconds(5), () -> beholder.engine().channel("yard").orElseThrow().statistics().viewerSkips() == 0,
                 () -> "skips");
     }
 

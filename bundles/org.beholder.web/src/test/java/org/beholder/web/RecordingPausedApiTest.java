@@ -18,11 +18,10 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import org.beholder.engine.ChannelConfig;
+import org.beholder.core.Beholder;
 import org.beholder.engine.ChannelState;
 import org.beholder.engine.EngineConfig;
 import org.beholder.engine.NvrChannel;
-import org.beholder.engine.NvrEngine;
 import org.beholder.engine.testing.RtspCameraFixture;
 import org.beholder.engine.testing.Waits;
 import org.junit.jupiter.api.AfterAll;
@@ -43,7 +42,7 @@ class RecordingPausedApiTest {
     @TempDir
     static Path data;
     private static RtspCameraFixture camera;
-    private static NvrEngine engine;
+    private static Beholder beholder;
     private static JettyFixture server;
     private static NvrChannel front;
 
@@ -51,11 +50,10 @@ class RecordingPausedApiTest {
     static void start() throws Exception {
         camera = RtspCameraFixture.start();
         long moreThanAnyDisk = 1L << 50; // 1 PiB
-        engine = new NvrEngine(new EngineConfig(data, 0, moreThanAnyDisk, Duration.ofMinutes(1)));
-        server = new JettyFixture(engine);
-        front = engine.add(ChannelConfig.builder("front", camera.url()).label("Front door")
-                .preRoll(Duration.ofSeconds(1)).build());
-        server.web.watch(front);
+        beholder = new Beholder(new EngineConfig(data, 0, moreThanAnyDisk, Duration.ofMinutes(1)));
+        server = new JettyFixture(beholder);
+        front = beholder.addCamera(JettyFixture.camera("front", camera.url()).label("Front door")
+                .preRoll(Duration.ofSeconds(1)).build()).channel();
         Waits.until(Duration.ofSeconds(20), () -> front.status().state() == ChannelState.ONLINE,
                 () -> front.status().toString());
     }
@@ -63,7 +61,7 @@ class RecordingPausedApiTest {
     @AfterAll
     static void stop() throws Exception {
         server.close();
-        engine.close();
+        beholder.close();
         camera.close();
     }
 

@@ -13,8 +13,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.beholder.core.Beholder;
 import org.beholder.engine.EngineConfig;
-import org.beholder.engine.NvrEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,19 +27,19 @@ class SessionCookiesTest {
 
     @TempDir
     static Path data;
-    private static NvrEngine engine;
+    private static Beholder beholder;
     private static JettyFixture server;
 
     @BeforeAll
     static void start() throws Exception {
-        engine = new NvrEngine(EngineConfig.of(data));
-        server = new JettyFixture(engine);
+        beholder = new Beholder(EngineConfig.of(data));
+        server = new JettyFixture(beholder);
     }
 
     @AfterAll
     static void stop() throws Exception {
         server.close();
-        engine.close();
+        beholder.close();
     }
 
     @BeforeEach

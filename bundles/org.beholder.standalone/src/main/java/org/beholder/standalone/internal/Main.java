@@ -9,15 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
-import org.beholder.analytics.AnalyticsConfig;
-import org.beholder.analytics.AnalyticsRuntime;
 import org.beholder.analytics.ObjectDetector;
+import org.beholder.core.Beholder;
+import org.beholder.core.settings.CameraSettings;
 import org.beholder.detect.tf.NanoDetDetector;
-import org.beholder.engine.ChannelConfig;
 import org.beholder.engine.DataFolderLock;
 import org.beholder.engine.EngineConfig;
-import org.beholder.engine.NvrChannel;
-import org.beholder.engine.NvrEngine;
 import org.beholder.engine.Redaction;
 import org.beholder.standalone.internal.auth.PasswordHash;
 import org.beholder.standalone.internal.auth.StandaloneGuard;
@@ -27,9 +24,7 @@ import org.beholder.standalone.internal.config.StandaloneConfig;
 import org.beholder.standalone.internal.demo.DemoCameras;
 import org.beholder.standalone.internal.server.ServerLimits;
 import org.beholder.standalone.internal.server.WebServer;
-import org.beholder.web.AnalyticsEvents;
 import org.beholder.web.BeholderWeb;
-import org.beholder.web.EventJournal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -141,17 +136,14 @@ public final class Main {
     /** The running pieces, stopped in reverse order of their start. */
     static final class Running {
         final DataFolderLock lock;
-        final NvrEngine engine;
-        final AnalyticsRuntime analytics;
+        final Beholder beholder;
         final ObjectDetector detector;
         final WebServer server;
         final CountDownLatch stopped = new CountDownLatch(1);
 
-        Running(DataFolderLock lock, NvrEngine engine, AnalyticsRuntime analytics, ObjectDetector detector,
-                WebServer server) {
+        Running(DataFolderLock lock, Beholder beholder, ObjectDetector detector, WebServer server) {
             this.lock = lock;
-            this.engine = engine;
-            this.analytics = analytics;
+            this.beholder = beholder;
             this.detector = detector;
             this.server = server;
         }
@@ -163,8 +155,7 @@ public final class Main {
             } catch (Exception e) {
                 logger.warn("Stopping the web server failed: {}", e.getMessage());
             }
-            engine.close();
-            analytics.close();
+            beholder.close();
             if (detector != null) {
                 detector.close();
             }
@@ -186,43 +177,32 @@ public final class Main {
     }
 
     /**
-     * Takes the port, then starts the engine, its channels and the web server. The port comes first: a second
+     * Takes the port, then starts Beholder with every camera and the web server. The port comes first: a second
      * Beholder started by mistake must fail before any channel indexes (and repairs) recordings.
      */
     static Running start(DataFolderLock lock, StandaloneConfig config) throws Exception {
         WebServer server = new WebServer(config.host(), config.port(), ServerLimits.DEFAULTS);
-        NvrEngine engine = null;
-        AnalyticsRuntime analytics = null;
+        Beholder beholder = null;
         ObjectDetector detector = null;
         try {
-            engine = new NvrEngine(new EngineConfig(config.dataDir().resolve("recordings"), config.maxTotalBytes(),
+            beholder = new Beholder(new EngineConfig(config.dataDir().resolve("recordings"), config.maxTotalBytes(),
                     config.minFreeBytes(), config.retentionInterval()));
-            analytics = new AnalyticsRuntime(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
-            if (config.channels().stream().anyMatch(c -> config.analyticsOf(c.id()).objects().enabled())) {
+            if (config.cameras().stream().anyMatch(CameraSettings::objects)) {
                 detector = NanoDetDetector.load(config.dataDir().resolve("native"));
+                beholder.useDetector(detector);
             }
-            EventJournal journal = new EventJournal(5000);
+            for (CameraSettings camera : config.cameras()) {
+                beholder.addCamera(camera);
+            }
             StandaloneGuard guard = new StandaloneGuard(config.users(), config.tokens());
-            BeholderWeb web = new BeholderWeb(engine, guard, journal);
+            BeholderWeb web = new BeholderWeb(beholder, guard);
             web.allowOrigins(config.allowedOrigins());
-            AnalyticsEvents toJournal = new AnalyticsEvents(journal);
-            for (ChannelConfig channelConfig : config.channels()) {
-                NvrChannel channel = engine.add(channelConfig);
-                web.watch(channel);
-                AnalyticsConfig channelAnalytics = config.analyticsOf(channel.id());
-                analytics.attach(channel, channelAnalytics, channelAnalytics.objects().enabled() ? detector : null)
-                        .addListener(toJournal);
-                logger.info("Channel {} ({}) added", channel.id(), channel.config().label());
-            }
             server.start(web, guard);
-            return new Running(lock, engine, analytics, detector, server);
+            return new Running(lock, beholder, detector, server);
         } catch (Exception e) {
             stopQuietly(server);
-            if (engine != null) {
-                engine.close();
-            }
-            if (analytics != null) {
-                analytics.close();
+            if (beholder != null) {
+                beholder.close();
             }
             if (detector != null) {
                 detector.close();

@@ -9,8 +9,8 @@ import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.beholder.analytics.AnalyticsConfig;
-import org.beholder.engine.ChannelConfig;
+import org.beholder.core.settings.CameraSettings;
+import org.beholder.core.settings.RecordMode;
 import org.beholder.engine.Transport;
 import org.beholder.standalone.internal.config.ConfigException;
 import org.beholder.standalone.internal.config.ConfigLoader;
@@ -81,33 +81,33 @@ class ConfigLoaderTest {
         assertEquals(Duration.ofMinutes(5), config.retentionInterval());
         assertEquals("alice", config.users().get(0).name());
         assertEquals("home-assistant", config.tokens().get(0).name());
-        ChannelConfig front = config.channels().get(0);
+        CameraSettings front = config.cameras().get(0);
         assertEquals("Front door", front.label());
         assertEquals("p@ss: word", front.password());
         assertEquals(Transport.UDP, front.transport());
         assertEquals(Duration.ofSeconds(5), front.preRoll());
         assertEquals(Duration.ofMinutes(1), front.postRoll());
-        assertTrue(front.continuous());
+        assertEquals(RecordMode.CONTINUOUS, front.recordMode());
         assertEquals(30, front.retentionDays());
         assertEquals(2_000_000_000L, front.retentionBytes());
         assertEquals(416, front.analyticsWidth());
 
-        AnalyticsConfig analytics = config.analyticsOf("front");
-        assertEquals(0.05, analytics.motion().threshold());
-        assertEquals(Duration.ofSeconds(8), analytics.motion().hold());
-        assertEquals("path", analytics.zones().get(0).name());
-        assertTrue(analytics.zones().get(0).area().contains(0.5, 0.75));
-        assertTrue(analytics.masks().get(0).contains(0.1, 0.1));
-        assertTrue(analytics.qrCodes());
-        assertTrue(analytics.objects().enabled());
-        assertEquals(java.util.Set.of("person", "car"), analytics.objects().classes());
-        assertEquals(Duration.ofMinutes(1), analytics.objects().idleInterval());
-        assertFalse(analytics.recordOnMotion());
-        assertEquals(java.util.Set.of("person"), analytics.recordOnClasses());
+        assertEquals(0.05, front.motionThreshold());
+        assertEquals(Duration.ofSeconds(8), front.motionHold());
+        assertEquals("path", front.zones().get(0).name());
+        assertTrue(front.zones().get(0).area().contains(0.5, 0.75));
+        assertTrue(front.masks().get(0).contains(0.1, 0.1));
+        assertTrue(front.qr());
+        assertTrue(front.objects());
+        assertEquals(java.util.Set.of("person", "car"), front.objectClasses());
+        assertEquals(Duration.ofMinutes(1), front.objectInterval());
+        assertFalse(front.recordOnMotion());
+        assertEquals(java.util.Set.of("person"), front.recordOnClasses());
 
-        AnalyticsConfig back = config.analyticsOf("back");
-        assertTrue(back.motion().enabled() && back.recordOnMotion(), "motion records by default");
-        assertFalse(back.objects().enabled(), "no classes, no detector");
+        CameraSettings back = config.cameras().get(1);
+        assertTrue(back.motion() && back.recordOnMotion() && back.recordMode() == RecordMode.EVENTS,
+                "motion records by default");
+        assertFalse(back.objects(), "no classes, no detector");
     }
 
     @Test

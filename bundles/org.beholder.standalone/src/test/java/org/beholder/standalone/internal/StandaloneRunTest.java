@@ -24,7 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.beholder.engine.ChannelConfig;
+import org.beholder.core.settings.CameraSettings;
 import org.beholder.engine.ChannelState;
 import org.beholder.standalone.internal.auth.PasswordHash;
 import org.beholder.standalone.internal.config.ConfigLoader;
@@ -55,7 +55,7 @@ class StandaloneRunTest {
         StandaloneConfig config = new StandaloneConfig("127.0.0.1", 0, data, 0, 1 << 20, Duration.ofMinutes(1),
                 List.of(new StandaloneConfig.User("alice", PasswordHash.hash("wonderland".toCharArray()))),
                 List.of(new StandaloneConfig.Token("ha", sha256(token))),
-                List.of(ChannelConfig.builder("garden", "test:?width=320&height=240").build()), java.util.Map.of());
+                List.of(CameraSettings.builder("garden", "test:?width=320&height=240").build()));
         Main.Running running = Main.start(config);
         try {
             String api = "http://127.0.0.1:" + running.server.port() + "/beholder/api/channels";
@@ -73,7 +73,7 @@ class StandaloneRunTest {
             String session = cookie.substring(0, cookie.indexOf(';'));
             assertEquals(200, get(api, "Cookie", session).statusCode(), "the page logs in once");
             assertEquals(401, get(api, "Cookie", "beholder_session=forged").statusCode());
-            Waits.until(Duration.ofSeconds(20), () -> running.engine.channel("garden").orElseThrow().status()
+            Waits.until(Duration.ofSeconds(20), () -> running.beholder.engine().channel("garden").orElseThrow().status()
                     .state() == ChannelState.ONLINE, () -> "garden online");
         } finally {
             running.stop();

@@ -17,7 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.beholder.analytics.AnalyticsConfig;
+import org.beholder.core.settings.CameraSettings;
 import org.beholder.engine.ChannelConfig;
 import org.beholder.engine.Redaction;
 import org.yaml.snakeyaml.nodes.Node;
@@ -86,20 +86,19 @@ public final class ConfigLoader {
         server.allowOnly(Set.of("host", "port", "allowedOrigins"));
         ConfigSection storage = top.section("storage");
         storage.allowOnly(Set.of("maxTotalGB", "minFreeMB", "retentionInterval"));
-        Map<String, AnalyticsConfig> analytics = new LinkedHashMap<>();
-        List<ChannelConfig> channels = ChannelReader.read(top.list("channels"), analytics);
+        List<CameraSettings> cameras = ChannelReader.read(top.list("channels"));
         return new StandaloneConfig(host(server), server.integer("port", StandaloneConfig.DEFAULT_PORT, 1, 65535),
                 dataDir(top, baseDir), storage.bytes("maxTotalGB", 0, Numbers.GB, ChannelReader.MAX_GB),
                 storage.bytes("minFreeMB", DEFAULT_MIN_FREE_BYTES, Numbers.MB, MAX_MIN_FREE_MB),
                 storage.duration("retentionInterval", DEFAULT_RETENTION_INTERVAL, MIN_RETENTION_INTERVAL,
                         MAX_RETENTION_INTERVAL),
-                users(top), tokens(top), channels, analytics, allowedOrigins(server));
+                users(top), tokens(top), cameras, allowedOrigins(server));
     }
 
     private static StandaloneConfig defaults(Path baseDir) {
         return new StandaloneConfig(StandaloneConfig.DEFAULT_HOST, StandaloneConfig.DEFAULT_PORT,
                 baseDir.resolve("data"), 0, DEFAULT_MIN_FREE_BYTES, DEFAULT_RETENTION_INTERVAL, List.of(), List.of(),
-                List.of(), Map.of());
+                List.of());
     }
 
     private static String host(ConfigSection server) throws ConfigException {

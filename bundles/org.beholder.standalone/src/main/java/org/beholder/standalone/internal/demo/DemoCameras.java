@@ -5,11 +5,10 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
-import org.beholder.analytics.AnalyticsConfig;
-import org.beholder.engine.ChannelConfig;
+import org.beholder.core.settings.CameraSettings;
+import org.beholder.core.settings.RecordMode;
 import org.beholder.standalone.internal.auth.PasswordHash;
 import org.beholder.standalone.internal.config.StandaloneConfig;
 
@@ -32,19 +31,17 @@ public final class DemoCameras {
 
     public static StandaloneConfig apply(StandaloneConfig config, String password) throws IOException {
         Path clip = DemoClip.ensure(config.dataDir().resolve("demo"));
-        List<ChannelConfig> channels = List.of(
-                ChannelConfig.builder("garden", "test:?width=640&height=360&fps=15&gop=15&pattern=ball")
-                        .label("Garden (test camera)").build(),
-                ChannelConfig.builder("driveway", "test:?width=640&height=360&fps=15&gop=30&pattern=smpte&speed=4")
-                        .label("Driveway (test camera)").build(),
-                ChannelConfig.builder("lobby", clip.toUri().toString()).label("Lobby (looping file)").build());
-        List<StandaloneConfig.User> users = List.of(new StandaloneConfig.User(USER,
-                PasswordHash.hash(password.toCharArray())));
         // Motion events everywhere; only the garden records on motion, so a long demo does not fill the disk
         // with three never-ending recordings (the test pictures move all the time).
-        AnalyticsConfig events = AnalyticsConfig.defaults().withRecording(false, Set.of());
-        Map<String, AnalyticsConfig> analytics = Map.of("garden", AnalyticsConfig.defaults(), "driveway", events,
-                "lobby", events);
-        return config.withUsersAndChannels(users, channels, analytics);
+        List<CameraSettings> cameras = List.of(
+                CameraSettings.builder("garden", "test:?width=640&height=360&fps=15&gop=15&pattern=ball")
+                        .label("Garden (test camera)").build(),
+                CameraSettings.builder("driveway", "test:?width=640&height=360&fps=15&gop=30&pattern=smpte&speed=4")
+                        .label("Driveway (test camera)").recording(RecordMode.MANUAL, false, Set.of()).build(),
+                CameraSettings.builder("lobby", clip.toUri().toString()).label("Lobby (looping file)")
+                        .recording(RecordMode.MANUAL, false, Set.of()).build());
+        List<StandaloneConfig.User> users = List.of(new StandaloneConfig.User(USER,
+                PasswordHash.hash(password.toCharArray())));
+        return config.withUsersAndCameras(users, cameras);
     }
 }

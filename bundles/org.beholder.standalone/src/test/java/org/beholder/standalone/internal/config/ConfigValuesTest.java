@@ -43,7 +43,7 @@ class ConfigValuesTest {
     @Test
     void gigabyteSizesAreExactLongsAndBounded() throws Exception {
         assertEquals(1_000_000_000_000_000L, parse("storage:\n  maxTotalGB: 1000000\n").maxTotalBytes());
-        assertEquals(2_500_000_000L, parse(CHANNEL + "    retentionGB: 2.5\n").channels().get(0).retentionBytes());
+        assertEquals(2_500_000_000L, parse(CHANNEL + "    retentionGB: 2.5\n").cameras().get(0).retentionBytes());
         assertEquals("beholder.yml line 2: storage.maxTotalGB: must be between 0 and 1000000, was '1000000.5'",
                 error("storage:\n  maxTotalGB: 1000000.5\n"));
         assertEquals("beholder.yml line 2: storage.maxTotalGB: must be a number, was '1e400'",
@@ -57,19 +57,21 @@ class ConfigValuesTest {
 
     @Test
     void durationsNeverOverflowAndStayWithinTheirKeysBounds() throws Exception {
-        assertEquals("beholder.yml line 4: channels[0].preRoll: must be between 1ms and 1m, was "
+        assertEquals("beholder.yml line 4: channels[0].preRoll: must be between 0ms and 36500d, was "
                 + "'1234567890123456789012s'", error(CHANNEL + "    preRoll: 1234567890123456789012s\n"));
+        assertEquals("beholder.yml line 4: channels[0].preRoll: must be between 1 ms and 2 min, was 3 min",
+                error(CHANNEL + "    preRoll: 3m\n"), "core's validator, with this file's line and key");
         assertEquals("beholder.yml line 2: storage.retentionInterval: must be between 1s and 1d, was "
                 + "'99999999999999d'", error("storage:\n  retentionInterval: 99999999999999d\n"));
         assertEquals("beholder.yml line 2: storage.retentionInterval: must be between 1s and 1d, was '0s'",
                 error("storage:\n  retentionInterval: 0s\n"));
-        assertEquals("beholder.yml line 4: channels[0].stallTimeout: must be between 1s and 10m, was '500ms'",
+        assertEquals("beholder.yml line 4: channels[0].stallTimeout: must be between 1 s and 10 min, was 500 ms",
                 error(CHANNEL + "    stallTimeout: 500ms\n"));
         assertTrue(error(CHANNEL + "    objectInterval: -5s\n")
                 .startsWith("beholder.yml line 4: channels[0].objectInterval: must be a duration like"));
-        assertEquals(Duration.ofMillis(500), parse(CHANNEL + "    preRoll: 500ms\n").channels().get(0).preRoll());
+        assertEquals(Duration.ofMillis(500), parse(CHANNEL + "    preRoll: 500ms\n").cameras().get(0).preRoll());
         assertEquals(Duration.ofDays(1), parse("storage:\n  retentionInterval: 1d\n").retentionInterval());
-        assertEquals(Duration.ofSeconds(90), parse(CHANNEL + "    postRoll: 90\n").channels().get(0).postRoll(),
+        assertEquals(Duration.ofSeconds(90), parse(CHANNEL + "    postRoll: 90\n").cameras().get(0).postRoll(),
                 "a plain number means seconds");
     }
 
@@ -77,14 +79,18 @@ class ConfigValuesTest {
     void wholeNumbersOfAnyLengthAreCheckedNotParsedIntoOverflow() {
         assertEquals("beholder.yml line 2: server.port: must be between 1 and 65535, was '99999999999999999999'",
                 error("server:\n  port: 99999999999999999999\n"));
-        assertEquals("beholder.yml line 4: channels[0].retentionDays: must be between 0 and 36500, was '-3'",
+        assertEquals("beholder.yml line 4: channels[0].retentionDays: must be between 0 and 36500, was -3",
                 error(CHANNEL + "    retentionDays: -3\n"));
+        assertTrue(error(CHANNEL + "    retentionDays: 99999999999999999999\n")
+                .startsWith("beholder.yml line 4: channels[0].retentionDays: must be between"));
     }
 
     @Test
-    void theEnginesOwnChecksKeepTheEntrysLineAndKey() {
-        assertTrue(error("channels:\n  - id: 'not an id!'\n    url: \"test:\"\n")
-                .startsWith("beholder.yml line 2: channels[0].id: channel id 'not an id!' must be"));
+    void theValidatorsChecksKeepTheEntrysLineAndKey() {
+        assertEquals("beholder.yml line 2: channels[0].id: must be 1-64 letters, digits, '-' or '_', starting with"
+                + " a letter or digit, was 'not an id!'", error("channels:\n  - id: 'not an id!'\n    url: \"test:\"\n"));
+        assertEquals("beholder.yml line 5: channels[0].recordOn: records on object classes (person) but object"
+                + " detection is off: turn objects on", error(CHANNEL + "    record: events\n    recordOn: [person]\n"));
     }
 
     @Test

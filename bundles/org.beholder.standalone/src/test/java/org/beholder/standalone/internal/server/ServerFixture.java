@@ -10,14 +10,13 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.beholder.engine.EngineConfig;
-import org.beholder.engine.NvrEngine;
+import org.beholder.core.Beholder;
 import org.beholder.standalone.internal.auth.LoginThrottle;
 import org.beholder.standalone.internal.auth.PasswordChecker;
 import org.beholder.standalone.internal.auth.PasswordHash;
 import org.beholder.standalone.internal.auth.StandaloneGuard;
 import org.beholder.standalone.internal.config.StandaloneConfig;
 import org.beholder.web.BeholderWeb;
-import org.beholder.web.EventJournal;
 
 /**
  * The standalone's real web server around an engine without channels: users alice/wonderland and bob/builder,
@@ -27,11 +26,11 @@ final class ServerFixture implements AutoCloseable {
     static final String TOKEN = "a-token-for-scripts";
 
     final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
-    final NvrEngine engine;
+    final Beholder beholder;
     final WebServer server;
 
     ServerFixture(Path data, ServerLimits limits) throws Exception {
-        engine = new NvrEngine(new EngineConfig(data.resolve("recordings"), 0, 0, Duration.ofMinutes(1)));
+        beholder = new Beholder(new EngineConfig(data.resolve("recordings"), 0, 0, Duration.ofMinutes(1)));
         StandaloneGuard guard = new StandaloneGuard(
                 List.of(new StandaloneConfig.User("alice", PasswordHash.hash("wonderland".toCharArray())),
                         new StandaloneConfig.User("bob", PasswordHash.hash("builder".toCharArray()))),
@@ -39,7 +38,7 @@ final class ServerFixture implements AutoCloseable {
                 new LoginThrottle(LoginThrottle.Policy.DEFAULT, now::get),
                 new PasswordChecker(2, Duration.ofSeconds(5), PasswordHash::verify, now::get));
         server = new WebServer("127.0.0.1", 0, limits);
-        server.start(new BeholderWeb(engine, guard, new EventJournal(100)), guard);
+        server.start(new BeholderWeb(beholder, guard), guard);
     }
 
     int port() {
@@ -53,7 +52,7 @@ final class ServerFixture implements AutoCloseable {
     @Override
     public void close() throws Exception {
         server.stop();
-        engine.close();
+        beholder.close();
     }
 
     static String sha256(String text) throws Exception {

@@ -11,10 +11,10 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import org.beholder.core.Beholder;
 import org.beholder.engine.NvrChannel;
 import org.beholder.engine.NvrEngine;
 import org.beholder.web.AccessGuard;
-import org.beholder.web.EventJournal;
 import org.beholder.web.internal.http.Answers;
 import org.beholder.web.internal.http.OriginPolicy;
 import org.beholder.web.internal.http.Refusal;
@@ -42,13 +42,13 @@ public final class ApiServlet extends HttpServlet {
     private final transient LiveHlsResources liveHls = new LiveHlsResources();
     private transient ScheduledExecutorService sweeper;
 
-    public ApiServlet(NvrEngine engine, AccessGuard guard, EventJournal journal, OriginPolicy origins) {
-        this.engine = engine;
+    public ApiServlet(Beholder beholder, AccessGuard guard, OriginPolicy origins) {
+        this.engine = beholder.engine();
         this.guard = guard;
         this.requests = new RequestGuard(origins, "GET", "HEAD", "POST");
-        this.channels = new ChannelResources(journal);
-        this.recordings = new RecordingResources();
-        this.events = new EventResources(journal);
+        this.channels = new ChannelResources(beholder.journal());
+        this.recordings = new RecordingResources(beholder.clock());
+        this.events = new EventResources(beholder.journal(), beholder.clock());
     }
 
     @Override

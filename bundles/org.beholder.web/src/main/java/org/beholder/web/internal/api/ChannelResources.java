@@ -11,7 +11,8 @@ import javax.servlet.http.HttpServletResponse;
 import org.beholder.engine.Keyframe;
 import org.beholder.engine.NvrChannel;
 import org.beholder.engine.NvrEngine;
-import org.beholder.web.EventJournal;
+import org.beholder.core.PausedReason;
+import org.beholder.core.events.EventJournal;
 
 /** Channels, snapshots and manual recording. */
 final class ChannelResources {
@@ -60,7 +61,7 @@ final class ChannelResources {
             }
         }
         channel.record("manual", Duration.ofSeconds(seconds));
-        String paused = Views.recordingPaused(channel);
+        String paused = PausedReason.of(channel);
         if (paused != null) {
             // The engine keeps the trigger and resumes on its own when space is freed; the caller must know that
             // nothing is being written now. 503: the condition is temporary (retention runs every minute).

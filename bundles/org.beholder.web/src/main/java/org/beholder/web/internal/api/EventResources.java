@@ -1,6 +1,7 @@
 package org.beholder.web.internal.api;
 
 import java.io.IOException;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -9,20 +10,22 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 import org.beholder.engine.NvrChannel;
-import org.beholder.web.EventJournal;
-import org.beholder.web.NvrEvent;
+import org.beholder.core.events.EventJournal;
+import org.beholder.core.events.NvrEvent;
 
 /** The event list of a channel, and the pushed stream of events for live pages. */
 final class EventResources {
     private final EventJournal journal;
+    private final InstantSource clock;
 
-    EventResources(EventJournal journal) {
+    EventResources(EventJournal journal, InstantSource clock) {
         this.journal = journal;
+        this.clock = clock;
     }
 
     /** Recordings from the index (they survive restarts) merged with the journal's other events, by time. */
     void list(NvrChannel channel, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        TimeRange range = TimeRange.of(request);
+        TimeRange range = TimeRange.of(request, clock);
         List<NvrEvent> events = new ArrayList<>();
         channel.recordings(range.from(), range.to()).stream().filter(r -> !r.start().isBefore(range.from()))
                 .map(Views::recordingEvent).forEach(events::add);
@@ -33,7 +36,7 @@ final class EventResources {
             events.removeIf(e -> !e.type().equals(type));
         }
         events.sort(Comparator.comparing(NvrEvent::time));
-        ApiServlet.sendJson(response, 200, events);
+        ApiServlet.sendJson(response, 200, events.stream().map(Views::event).toList());
     }
 
     /** Server-sent events; optional {@code ?channel=id}. Never blocks a request thread for long. */

@@ -10,8 +10,8 @@ import javax.servlet.ServletOutputStream;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
-import org.beholder.web.EventJournal;
-import org.beholder.web.NvrEvent;
+import org.beholder.core.events.EventJournal;
+import org.beholder.core.events.NvrEvent;
 import org.beholder.web.internal.json.Json;
 
 /**
@@ -75,7 +75,7 @@ final class EventStreamClient implements Consumer<NvrEvent> {
                     next = queue.pollFirst();
                 }
                 String text = next == null ? ": heartbeat\n\n"
-                        : "event: " + next.type() + "\ndata: " + Json.GSON.toJson(next) + "\n\n";
+                        : "event: " + next.type() + "\ndata: " + Json.GSON.toJson(Views.event(next)) + "\n\n";
                 out.write(text.getBytes(StandardCharsets.UTF_8));
                 out.flush();
             }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -24,10 +25,16 @@ final class RecordingResources {
     private static final Pattern SEGMENT = Pattern.compile("\\d{5}-\\d{1,16}\\.ts");
     private static final String PLAYLIST = "index.m3u8";
 
+    private final InstantSource clock;
+
+    RecordingResources(InstantSource clock) {
+        this.clock = clock;
+    }
+
     void handle(NvrChannel channel, List<String> path, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         if (path.isEmpty()) {
-            TimeRange range = TimeRange.of(request);
+            TimeRange range = TimeRange.of(request, clock);
             ApiServlet.sendJson(response, 200,
                     channel.recordings(range.from(), range.to()).stream().map(Views::recording).toList());
             return;

@@ -3,6 +3,7 @@ package org.beholder.web.internal.api;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.regex.Pattern;
 
 import javax.servlet.http.HttpServletRequest;
@@ -19,8 +20,8 @@ record TimeRange(Instant from, Instant to) {
     static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
     private static final Pattern MILLIS = Pattern.compile("[0-9]{1,16}");
 
-    static TimeRange of(HttpServletRequest request) {
-        Instant to = parse("to", request.getParameter("to"), Instant.now().plusSeconds(1));
+    static TimeRange of(HttpServletRequest request, InstantSource clock) {
+        Instant to = parse("to", request.getParameter("to"), clock.instant().plusSeconds(1));
         Instant from = parse("from", request.getParameter("from"),
                 to.isBefore(EARLIEST.plus(DEFAULT_SPAN)) ? EARLIEST : to.minus(DEFAULT_SPAN));
         if (!from.isBefore(to)) {

@@ -4,37 +4,30 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
+import org.beholder.core.PausedReason;
+import org.beholder.core.events.EventType;
+import org.beholder.core.events.NvrEvent;
 import org.beholder.engine.ChannelStatistics;
 import org.beholder.engine.ChannelStatus;
 import org.beholder.engine.NvrChannel;
 import org.beholder.engine.Recording;
 import org.beholder.engine.Redaction;
-import org.beholder.web.NvrEvent;
 
 /**
  * What the API shows of engine objects. Deliberately no source URL or credentials: a browser never needs them.
  */
 public final class Views {
-    /** The engine may begin its reason with the words the API puts in front of it anyway. */
-    private static final Pattern PAUSED_PREFIX = Pattern.compile("(?i)^\\s*recording paused\\s*[:-]?\\s*");
-
     private Views() {
-    }
-
-    /**
-     * Why the channel's recording is paused ("disk full (12 MiB free)"), or null when it is not; credentials
-     * masked, since the reason may quote a path or a system message.
-     */
-    public static String recordingPaused(NvrChannel channel) {
-        return channel.recordingPaused().map(reason -> PAUSED_PREFIX.matcher(reason).replaceFirst(""))
-                .map(reason -> Redaction.redact(reason, channel.config().password())).orElse(null);
     }
 
     /** Where a recording's files are served; the playlist is {@code <base>/index.m3u8}. */
     public static String recordingBase(Recording recording) {
-        return "/beholder/api/channels/" + recording.channelId() + "/recordings/" + recording.id();
+        return recordingBase(recording.channelId(), recording.id());
+    }
+
+    private static String recordingBase(String channel, String recordingId) {
+        return "/beholder/api/channels/" + channel + "/recordings/" + recordingId;
     }
 
     record StatusView(String state, String message, String warning, Instant since) {
@@ -49,15 +42,16 @@ public final class Views {
 
     record ChannelView(String id, String label, String source, StatusView status, ChannelStatistics statistics,
             Capabilities capabilities, boolean recording, String recordingPaused, String liveUrl, String snapshotUrl,
-            NvrEvent lastEvent) {
+            EventView lastEvent) {
     }
 
     static ChannelView channel(NvrChannel channel, NvrEvent lastEvent) {
         String id = channel.id();
         return new ChannelView(id, channel.config().label(), channel.config().scheme(),
                 StatusView.of(channel.status(), channel.config().password()), channel.statistics(),
-                new Capabilities(true, true, true, false, false), channel.isRecording(), recordingPaused(channel),
-                "/beholder/live?channel=" + id, "/beholder/api/channels/" + id + "/snapshot.jpg", lastEvent);
+                new Capabilities(true, true, true, false, false), channel.isRecording(), PausedReason.of(channel),
+                "/beholder/live?channel=" + id, "/beholder/api/channels/" + id + "/snapshot.jpg",
+                lastEvent == null ? null : event(lastEvent));
     }
 
     record RecordingView(String id, String channel, Instant start, Instant end, boolean open, List<String> reasons,
@@ -71,15 +65,29 @@ public final class Views {
                 base + "/download");
     }
 
-    /** A recording as an entry of the event list. */
+    /** An event as the API and the pushed stream show it: a recording's also says where to play it. */
+    record EventView(String id, String type, String channel, Instant time, Map<String, Object> details) {
+    }
+
+    static EventView event(NvrEvent event) {
+        Map<String, Object> details = event.details();
+        if (event.eventType() == EventType.RECORDING) {
+            details = new LinkedHashMap<>(details);
+            details.put("playlistUrl", recordingBase(event.channel(), (String) event.details().get("id"))
+                    + "/index.m3u8");
+        }
+        return new EventView(event.id(), event.type(), event.channel(), event.time(), details);
+    }
+
+    /** A recording from the index as an entry of the event list; its id stays the same at every listing. */
     static NvrEvent recordingEvent(Recording recording) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("id", recording.id());
         details.put("end", recording.end() == null ? null : recording.end().toString());
         details.put("open", recording.isOpen());
         details.put("reasons", recording.reasons());
-        details.put("playlistUrl", recording(recording).playlistUrl());
         details.values().removeIf(v -> v == null);
-        return new NvrEvent("recording", recording.channelId(), recording.start(), details);
+        return NvrEvent.withId("recording-" + recording.id(), EventType.RECORDING, recording.channelId(),
+                recording.start(), details);
     }
 }

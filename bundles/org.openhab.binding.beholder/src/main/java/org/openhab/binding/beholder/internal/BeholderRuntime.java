@@ -3,23 +3,24 @@ package org.openhab.binding.beholder.internal;
 import java.io.IOException;
 import java.nio.file.Path;
 
-import org.beholder.analytics.AnalyticsRuntime;
+import org.beholder.core.Beholder;
 import org.beholder.engine.DataFolderLock;
 import org.beholder.engine.EngineConfig;
-import org.beholder.engine.NvrEngine;
 import org.beholder.web.BeholderWeb;
-import org.beholder.web.EventJournal;
 
 /**
- * What all NVR Channel handlers share: one engine (recordings under {@code <userdata>/beholder}), one analytics
- * executor and the web endpoints' state. Built by {@link BeholderHandlerFactory} when it activates. It holds the
- * data folder's lock from before the engine touches the folder until {@link #close()}: two Beholders writing and
+ * What all NVR Channel handlers share: one {@link Beholder} (recordings under {@code <userdata>/beholder}) and the
+ * web endpoints that serve it. Built by {@link BeholderHandlerFactory} when it activates. It holds the data
+ * folder's lock from before the engine touches the folder until {@link #close()}: two Beholders writing and
  * pruning the same recordings would corrupt each other's index and retention.
  */
 public final class BeholderRuntime implements AutoCloseable {
+    /** Why cameras with {@code objects=true} detect nothing inside openHAB (docs/design/openhab.md). */
+    static final String NO_DETECTOR_HERE = "object detection runs only in the standalone server; objects=true"
+            + " is ignored here";
+
     private final DataFolderLock lock;
-    private final NvrEngine engine;
-    private final AnalyticsRuntime analytics;
+    private final Beholder beholder;
     private final OpenHabAccessGuard guard;
     private final BeholderWeb web;
 
@@ -32,22 +33,18 @@ public final class BeholderRuntime implements AutoCloseable {
     public BeholderRuntime(Path dataFolder, EngineConfig engineConfig, OpenHabAccessGuard guard) throws IOException {
         this.lock = DataFolderLock.acquire(dataFolder);
         try {
-            this.engine = new NvrEngine(engineConfig);
+            this.beholder = new Beholder(engineConfig);
         } catch (IOException | RuntimeException e) {
             lock.close();
             throw e;
         }
-        this.analytics = new AnalyticsRuntime(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
+        beholder.useDetector(null, NO_DETECTOR_HERE);
         this.guard = guard;
-        this.web = new BeholderWeb(engine, guard, new EventJournal(5000));
+        this.web = new BeholderWeb(beholder, guard);
     }
 
-    public NvrEngine engine() {
-        return engine;
-    }
-
-    public AnalyticsRuntime analytics() {
-        return analytics;
+    public Beholder beholder() {
+        return beholder;
     }
 
     public OpenHabAccessGuard guard() {
@@ -60,8 +57,7 @@ public final class BeholderRuntime implements AutoCloseable {
 
     @Override
     public void close() {
-        engine.close();
-        analytics.close();
+        beholder.close();
         lock.close();
     }
 }

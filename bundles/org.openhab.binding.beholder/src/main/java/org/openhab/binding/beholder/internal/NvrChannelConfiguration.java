@@ -3,24 +3,31 @@ package org.openhab.binding.beholder.internal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
-import org.beholder.analytics.AnalyticsConfig;
 import org.beholder.analytics.Polygon;
 import org.beholder.analytics.Zone;
-import org.beholder.engine.ChannelConfig;
+import org.beholder.core.settings.CameraSettings;
+import org.beholder.core.settings.CameraSettingsValidator;
+import org.beholder.core.settings.RecordMode;
+import org.beholder.core.settings.SettingProblem;
 import org.beholder.engine.Transport;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * The configuration of an NVR Channel thing, filled by {@code getConfigAs}; the parameters are described in
- * {@code OH-INF/thing/thing-types.xml}. {@link #toChannelConfig} and {@link #toAnalyticsConfig} turn it into the
- * engine's and analytics' settings and throw {@link IllegalArgumentException} with a message for the Thing status.
+ * {@code OH-INF/thing/thing-types.xml}. {@link #toCameraSettings} translates it into core's {@link CameraSettings}
+ * and checks them with core's validator: a problem becomes an {@link IllegalArgumentException} whose message, for
+ * the Thing status, names this Thing's parameter. What openHAB does not offer keeps core's default.
  */
 public class NvrChannelConfiguration {
+    /** The Thing parameter of each {@link CameraSettings} component whose name differs here. */
+    static final Map<String, String> PARAMETERS = Map.of("recordOnMotion", "recordMode", "recordOnClasses",
+            "recordMode", "retentionBytes", "retentionGB", "id", "thing id");
+
     public String url = "";
     public String username = "";
     public String password = "";
@@ -38,45 +45,41 @@ public class NvrChannelConfiguration {
     public String objectClasses = "person";
     public int snapshotInterval = 10;
 
-    public ChannelConfig toChannelConfig(String channelId, @Nullable String label) {
-        if (url.isBlank()) {
-            throw new IllegalArgumentException("url is required (rtsp://host:port/path)");
-        }
-        if (preRoll < 1 || preRoll > 120 || postRoll < 1 || postRoll > 3600) {
-            throw new IllegalArgumentException("preRoll must be 1..120 s and postRoll 1..3600 s");
-        }
+    /** @throws IllegalArgumentException with a message for the Thing status */
+    public CameraSettings toCameraSettings(String thingId, @Nullable String label) {
         Transport chosen = switch (transport.toLowerCase(Locale.ROOT)) {
             case "tcp" -> Transport.TCP;
             case "udp" -> Transport.UDP;
             default -> throw new IllegalArgumentException("transport must be tcp or udp, was '" + transport + "'");
         };
-        mode(); // validates recordMode
-        return ChannelConfig.builder(channelId, url.trim()).label(label).credentials(username, password)
-                .transport(chosen).preRoll(Duration.ofSeconds(preRoll)).postRoll(Duration.ofSeconds(postRoll))
-                .continuous(mode().equals("continuous")).retention(retentionDays, (long) (retentionGB * 1e9)).build();
-    }
-
-    public AnalyticsConfig toAnalyticsConfig() {
-        AnalyticsConfig defaults = AnalyticsConfig.defaults();
-        if (motionThreshold <= 0 || motionThreshold >= 1) {
-            throw new IllegalArgumentException("motionThreshold must be between 0 and 1, was " + motionThreshold);
-        }
-        Set<String> classes = new HashSet<>(Arrays.stream(objectClasses.split(",")).map(String::trim)
+        Set<String> classes = Set.copyOf(Arrays.stream(objectClasses.split(",")).map(String::trim)
                 .filter(s -> !s.isEmpty()).toList());
-        String mode = mode();
-        return new AnalyticsConfig(new AnalyticsConfig.Motion(true, motionThreshold, 0.5, Duration.ofSeconds(5)),
-                parseZones(zones), List.of(), qr,
-                new AnalyticsConfig.Objects(objects, Duration.ofSeconds(30), 1.0, 0.5, classes),
-                mode.equals("motion"), mode.equals("objects") ? classes : Set.of());
+        CameraSettings.Builder builder = CameraSettings.builder(thingId, url.trim()).label(label)
+                .credentials(username, password).transport(chosen).preRoll(Duration.ofSeconds(preRoll))
+                .postRoll(Duration.ofSeconds(postRoll)).retention(retentionDays, Math.round(retentionGB * 1e9))
+                .motion(true, motionThreshold, CameraSettings.builder(thingId, "").build().motionHold())
+                .regions(parseZones(zones), List.of()).qr(qr)
+                .objects(objects, objects ? classes : Set.of()); // the class filter means nothing without detection
+        switch (recordMode.toLowerCase(Locale.ROOT)) {
+            case "motion" -> builder.recording(RecordMode.EVENTS, true, Set.of());
+            case "objects" -> builder.recording(RecordMode.EVENTS, false, classes);
+            case "continuous" -> builder.recording(RecordMode.CONTINUOUS, false, Set.of());
+            case "manual" -> builder.recording(RecordMode.MANUAL, false, Set.of());
+            default -> throw new IllegalArgumentException("recordMode must be motion, objects, continuous or manual,"
+                    + " was '" + recordMode + "'");
+        }
+        CameraSettings settings = builder.build();
+        List<SettingProblem> problems = CameraSettingsValidator.problems(settings);
+        if (!problems.isEmpty()) {
+            SettingProblem first = problems.get(0);
+            throw new IllegalArgumentException(first.describe(parameter(first.setting())));
+        }
+        return settings;
     }
 
-    private String mode() {
-        String mode = recordMode.toLowerCase(Locale.ROOT);
-        if (!Set.of("motion", "objects", "continuous", "manual").contains(mode)) {
-            throw new IllegalArgumentException("recordMode must be motion, objects, continuous or manual, was '"
-                    + recordMode + "'");
-        }
-        return mode;
+    /** The Thing parameter for a {@link CameraSettings} component. */
+    static String parameter(String setting) {
+        return PARAMETERS.getOrDefault(setting, setting);
     }
 
     static List<Zone> parseZones(String text) {
@@ -90,7 +93,11 @@ public class NvrChannelConfiguration {
                 throw new IllegalArgumentException("zones are 'name=x,y x,y x,y' separated by ';', was '"
                         + entry.trim() + "'");
             }
-            out.add(new Zone(entry.substring(0, eq).trim(), Polygon.parse(entry.substring(eq + 1))));
+            try {
+                out.add(new Zone(entry.substring(0, eq).trim(), Polygon.parse(entry.substring(eq + 1))));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("zones: " + e.getMessage());
+            }
         }
         return out;
     }

@@ -36,7 +36,7 @@ import java.util.stream.Stream;
 import javax.servlet.Servlet;
 import javax.xml.parsers.DocumentBuilderFactory;
 
-import org.beholder.engine.ChannelConfig;
+import org.beholder.core.settings.CameraSettings;
 import org.beholder.engine.ChannelState;
 import org.beholder.engine.NvrChannel;
 import org.beholder.engine.testing.Waits;
@@ -301,9 +301,7 @@ class DocsMatchCodeTest {
         Server server = new Server();
         try {
             BeholderRuntime runtime = Objects.requireNonNull(factory.runtime());
-            NvrChannel front = runtime.engine()
-                    .add(ChannelConfig.builder("front", "test:?width=320&height=240&fps=15&gop=15").build());
-            runtime.web().watch(front);
+            NvrChannel front = runtime.beholder().addCamera(CameraSettings.builder("front", "test:?width=320&height=240&fps=15&gop=15").build()).channel();
             ServerConnector connector = new ServerConnector(server);
             connector.setHost("127.0.0.1");
             server.addConnector(connector);

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 
 import javax.ws.rs.core.SecurityContext;
 
-import org.beholder.engine.ChannelConfig;
+import org.beholder.core.settings.CameraSettings;
 import org.beholder.engine.ChannelState;
 import org.beholder.engine.NvrChannel;
 import org.beholder.engine.testing.Waits;
@@ -69,9 +69,7 @@ class OpenHabWebTest {
     static void start() throws Exception {
         factory = new BeholderHandlerFactory(data, new OpenHabAccessGuard(AUTH), Map.of());
         runtime = Objects.requireNonNull(factory.runtime());
-        NvrChannel front = runtime.engine().add(
-                ChannelConfig.builder("front", "test:?width=320&height=240&fps=15&gop=15").build());
-        runtime.web().watch(front);
+        NvrChannel front = runtime.beholder().addCamera(CameraSettings.builder("front", "test:?width=320&height=240&fps=15&gop=15").build()).channel();
         Waits.until(Duration.ofSeconds(20), () -> front.status().state() == ChannelState.ONLINE,
                 () -> front.status().toString());
         BeholderWebSocketAdapter adapter = new BeholderWebSocketAdapter(factory);

@@ -13,11 +13,10 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
-import org.beholder.analytics.AnalyticsConfig;
 import org.beholder.analytics.AnalyticsEvent;
 import org.beholder.analytics.AnalyticsListener;
-import org.beholder.analytics.ChannelAnalytics;
-import org.beholder.engine.ChannelConfig;
+import org.beholder.core.Camera;
+import org.beholder.core.settings.CameraSettings;
 import org.beholder.engine.ChannelListener;
 import org.beholder.engine.ChannelState;
 import org.beholder.engine.ChannelStatistics;
@@ -25,7 +24,6 @@ import org.beholder.engine.ChannelStatus;
 import org.beholder.engine.Keyframe;
 import org.beholder.engine.NvrChannel;
 import org.beholder.engine.Recording;
-import org.beholder.web.AnalyticsEvents;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.beholder.internal.BeholderRuntime;
 import org.openhab.binding.beholder.internal.NvrChannelConfiguration;
@@ -48,9 +46,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The NVR Channel thing: a thin mapping of one engine channel and its analytics onto openHAB. {@code initialize()}
- * checks the configuration and returns at once; the channel starts on the scheduler. The engine's state is the
- * Thing status; analytics events become channel states and triggers.
+ * The NVR Channel thing: a thin mapping of one of core's cameras onto openHAB. {@code initialize()} translates and
+ * checks the configuration and returns at once; the camera starts on the scheduler, through
+ * {@code Beholder.addCamera} like in the standalone. The engine's state is the Thing status; analytics events
+ * become channel states and triggers.
  */
 public class NvrChannelHandler extends BaseThingHandler implements ChannelListener, AnalyticsListener {
     /** A manual recording started by the recording switch lasts until OFF, at most this long. */
@@ -62,7 +61,7 @@ public class NvrChannelHandler extends BaseThingHandler implements ChannelListen
     private final BeholderRuntime runtime;
     private final Map<String, State> states = new ConcurrentHashMap<>(); // engine, analytics and openHAB threads
     private @Nullable NvrChannel channel;
-    private @Nullable ChannelAnalytics analytics;
+    private @Nullable Camera camera;
     private @Nullable Instant lastSnapshot;
     private int snapshotSeconds = 10;
     private Map<String, String> lastProperties = Map.of();
@@ -81,36 +80,29 @@ public class NvrChannelHandler extends BaseThingHandler implements ChannelListen
     @Override
     public void initialize() {
         NvrChannelConfiguration config = getConfigAs(NvrChannelConfiguration.class);
-        ChannelConfig channelConfig;
-        AnalyticsConfig analyticsConfig;
+        CameraSettings settings;
         try {
-            channelConfig = config.toChannelConfig(thing.getUID().getId(), thing.getLabel());
-            analyticsConfig = config.toAnalyticsConfig();
+            settings = config.toCameraSettings(thing.getUID().getId(), thing.getLabel());
         } catch (IllegalArgumentException e) {
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR, e.getMessage());
             return;
         }
         snapshotSeconds = Math.max(1, config.snapshotInterval);
-        // TensorFlow Java is not an OSGi bundle: inside openHAB there is no object detector (docs/design/openhab.md).
-        configurationNote = config.objects ? "object detection runs only in the standalone server; objects=true"
-                + " is ignored here" : null;
         updateStatus(ThingStatus.UNKNOWN);
-        publish(CHANNEL_LIVE_URL, new StringType("/beholder/embed?channel=" + channelConfig.id()));
+        publish(CHANNEL_LIVE_URL, new StringType("/beholder/embed?channel=" + settings.id()));
         publish(CHANNEL_MOTION, OnOffType.OFF);
         publish(CHANNEL_RECORDING, OnOffType.OFF);
-        scheduler.execute(() -> start(channelConfig, analyticsConfig));
+        scheduler.execute(() -> start(settings));
     }
 
-    private void start(ChannelConfig channelConfig, AnalyticsConfig analyticsConfig) {
+    private void start(CameraSettings settings) {
         try {
-            NvrChannel started = runtime.engine().add(channelConfig);
-            started.addListener(this);
-            runtime.web().watch(started);
-            ChannelAnalytics attached = runtime.analytics().attach(started, analyticsConfig, null);
-            attached.addListener(this);
-            attached.addListener(new AnalyticsEvents(runtime.web().journal()));
-            channel = started;
-            analytics = attached;
+            Camera started = runtime.beholder().addCamera(settings);
+            configurationNote = started.detectorNote().orElse(null);
+            started.addAnalyticsListener(this);
+            started.channel().addListener(this);
+            camera = started;
+            channel = started.channel();
         } catch (IOException | RuntimeException e) {
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR, e.getMessage());
         }
@@ -118,18 +110,14 @@ public class NvrChannelHandler extends BaseThingHandler implements ChannelListen
 
     @Override
     public void dispose() {
-        ChannelAnalytics attached = analytics;
-        if (attached != null) {
-            attached.detach();
-        }
-        NvrChannel running = channel;
+        Camera running = camera;
         if (running != null) {
-            running.removeListener(this);
-            runtime.web().unwatch(running);
-            runtime.engine().remove(running.id());
+            running.removeAnalyticsListener(this);
+            running.channel().removeListener(this);
+            runtime.beholder().removeCamera(running.id());
         }
         channel = null;
-        analytics = null;
+        camera = null;
     }
 
     @Override

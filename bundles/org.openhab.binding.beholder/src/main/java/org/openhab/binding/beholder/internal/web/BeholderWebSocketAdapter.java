@@ -7,6 +7,7 @@ import javax.servlet.http.HttpServletResponse;
 import javax.ws.rs.core.SecurityContext;
 
 import org.eclipse.jdt.annotation.Nullable;
+import org.eclipse.jetty.websocket.api.WebSocketListener;
 import org.eclipse.jetty.websocket.servlet.ServletUpgradeRequest;
 import org.eclipse.jetty.websocket.servlet.ServletUpgradeResponse;
 import org.openhab.binding.beholder.internal.BeholderHandlerFactory;
@@ -65,7 +66,7 @@ public class BeholderWebSocketAdapter implements WebSocketAdapter {
                 return null;
             }
             String channel = request.getHttpServletRequest().getParameter("channel");
-            Optional<Object> socket = channel == null ? Optional.empty()
+            Optional<WebSocketListener> socket = channel == null ? Optional.empty()
                     : runtime.web().createLiveSocket(channel, user.get() + "@" + request.getRemoteAddress());
             if (socket.isEmpty()) {
                 response.sendError(HttpServletResponse.SC_NOT_FOUND, "channel not found");

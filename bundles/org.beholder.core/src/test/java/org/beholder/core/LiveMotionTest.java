@@ -1,4 +1,4 @@
-package org.beholder.analytics;
+package org.beholder.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,32 +10,34 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.beholder.engine.ChannelConfig;
+import org.beholder.analytics.AnalyticsEvent;
+import org.beholder.analytics.ChannelAnalytics;
+import org.beholder.core.settings.CameraSettings;
 import org.beholder.engine.ChannelState;
 import org.beholder.engine.EngineConfig;
 import org.beholder.engine.NvrChannel;
-import org.beholder.engine.NvrEngine;
 import org.beholder.engine.Recording;
 import org.beholder.engine.testing.RtspCameraFixture;
 import org.beholder.engine.testing.Waits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The RTSP test camera alternates 4 s of a moving ball with 4 s of stillness. */
+/**
+ * Motion seen by analytics records through the recording policy, with the pre-roll. The RTSP test camera
+ * alternates 4 s of a moving ball with 4 s of stillness.
+ */
 class LiveMotionTest {
 
     @Test
     void motionStartsAndStopsAndRecordsWithItsPreRoll(@TempDir Path data) throws Exception {
         List<AnalyticsEvent> events = new CopyOnWriteArrayList<>();
-        try (RtspCameraFixture camera = RtspCameraFixture.start("--motion-toggle", "4", "--gop", "8");
-                NvrEngine engine = new NvrEngine(EngineConfig.of(data));
-                AnalyticsRuntime runtime = new AnalyticsRuntime(1)) {
-            NvrChannel channel = engine.add(ChannelConfig.builder("yard", camera.url()).preRoll(Duration.ofSeconds(2))
-                    .postRoll(Duration.ofSeconds(2)).build());
-            AnalyticsConfig config = AnalyticsConfig.defaults()
-                    .withMotion(new AnalyticsConfig.Motion(true, 0.02, 0.5, Duration.ofSeconds(1)));
-            ChannelAnalytics analytics = runtime.attach(channel, config, null);
-            analytics.addListener(events::add);
+        try (RtspCameraFixture rtsp = RtspCameraFixture.start("--motion-toggle", "4", "--gop", "8");
+                Beholder beholder = new Beholder(EngineConfig.of(data))) {
+            Camera camera = beholder.addCamera(CameraSettings.builder("yard", rtsp.url())
+                    .preRoll(Duration.ofSeconds(2)).postRoll(Duration.ofSeconds(2))
+                    .motion(true, 0.02, Duration.ofSeconds(1)).build());
+            camera.addAnalyticsListener(events::add);
+            NvrChannel channel = camera.channel();
             Waits.until(Duration.ofSeconds(20), () -> channel.status().state() == ChannelState.ONLINE,
                     () -> channel.status().toString());
 
@@ -52,6 +54,7 @@ class LiveMotionTest {
                     .findFirst().orElseThrow().substring("#EXT-X-PROGRAM-DATE-TIME:".length()));
             double preRoll = Duration.between(firstFrame, second).toMillis() / 1000.0;
             assertTrue(preRoll >= 2.0, "recording starts " + preRoll + " s before the motion");
+            ChannelAnalytics analytics = camera.analytics().orElseThrow();
             assertEquals(0, analytics.droppedKeyframes(), "one channel never outruns the analytics");
             assertTrue(analytics.analysedKeyframes() >= 5);
         }

@@ -1,4 +1,4 @@
-package org.beholder.web;
+package org.beholder.core.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -8,15 +8,17 @@ import java.util.Map;
 
 import org.beholder.analytics.AnalyticsEvent;
 import org.beholder.analytics.Detection;
+import org.beholder.core.events.EventJournal;
+import org.beholder.core.events.NvrEvent;
 import org.junit.jupiter.api.Test;
 
-class AnalyticsEventsTest {
+class AnalyticsToEventsTest {
     private static final Instant T = Instant.parse("2026-11-21T12:00:00Z");
 
     @Test
     void keepsStartsStopsNewObjectsAndQrCodesButNotPerKeyframeLevels() {
         EventJournal journal = new EventJournal(100);
-        AnalyticsEvents events = new AnalyticsEvents(journal);
+        AnalyticsToEvents events = new AnalyticsToEvents(journal);
         events.event(new AnalyticsEvent.MotionLevel("cam", T, 0.3, "all"));
         events.event(new AnalyticsEvent.MotionStarted("cam", T, "driveway", 0.3));
         Detection person = new Detection("person", 0.8, 0.1, 0.2, 0.3, 0.4);
@@ -33,5 +35,6 @@ class AnalyticsEventsTest {
         assertEquals(Map.of("person", 1, "car", 1), kept.get(1).details().get("counts"));
         assertEquals("hello", kept.get(2).details().get("text"));
         assertEquals("stop", kept.get(3).details().get("phase"));
+        assertEquals(4, kept.stream().map(NvrEvent::id).distinct().count(), "every event has its own id");
     }
 }

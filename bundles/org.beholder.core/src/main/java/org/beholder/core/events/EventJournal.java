@@ -1,4 +1,4 @@
-package org.beholder.web;
+package org.beholder.core.events;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -9,12 +9,17 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Recent events of every channel in memory (bounded per channel, oldest dropped first), and the fan-out of new
  * events to live pages. Recordings are listed from the engine's index instead, so they survive restarts;
  * {@code recording} events here only announce starts and stops to live pages.
  */
 public final class EventJournal {
+    private static final Logger logger = LoggerFactory.getLogger(EventJournal.class);
+
     private final int maxPerChannel;
     private final Map<String, ArrayDeque<NvrEvent>> byChannel = new HashMap<>();
     private final List<Consumer<NvrEvent>> listeners = new CopyOnWriteArrayList<>();
@@ -38,7 +43,12 @@ public final class EventJournal {
     /** Pushes to live pages without keeping it (status and statistics updates). */
     public void push(NvrEvent event) {
         for (Consumer<NvrEvent> listener : listeners) {
-            listener.accept(event);
+            try {
+                listener.accept(event);
+            } catch (RuntimeException e) { // one broken page or rule must not keep the event from the others
+                logger.warn("Event listener failed on a {} event of {}: {}", event.type(), event.channel(),
+                        e.toString());
+            }
         }
     }
 
