@@ -136,6 +136,42 @@ class DocsMatchCodeTest {
         return definition.group(1);
     }
 
+    /**
+     * docs/reference/settings.md lists exactly the components of core's CameraSettings; each YAML key it names is
+     * one the loader accepts, and each Thing parameter is one of thing-types.xml and the one the Thing's
+     * translator reports that setting's problems under.
+     */
+    @Test
+    void cameraSettingsTableMatchesTheRecordAndBothFrontEnds() throws Exception {
+        Map<String, List<String>> rows = rows(REFERENCE.resolve("settings.md"), "Setting");
+        Set<String> components = new LinkedHashSet<>();
+        for (java.lang.reflect.RecordComponent component : CameraSettings.class.getRecordComponents()) {
+            components.add(component.getName());
+        }
+        assertSameNames(components, rows.keySet(), "docs/reference/settings.md", "the components of CameraSettings");
+        Set<String> yamlKeys = standaloneKeys();
+        Set<String> thingParameters = new LinkedHashSet<>();
+        Element thingType = elements(xml("/OH-INF/thing/thing-types.xml").getDocumentElement(), "thing-type").get(0);
+        for (Element parameter : elements(thingType, "parameter")) {
+            thingParameters.add(parameter.getAttribute("name"));
+        }
+        for (Map.Entry<String, List<String>> row : rows.entrySet()) {
+            Matcher yaml = Pattern.compile("^`([A-Za-z]+)`").matcher(row.getValue().get(1));
+            assertTrue(yaml.find() && yamlKeys.contains("channels[]." + yaml.group(1)),
+                    "settings.md: YAML key of " + row.getKey() + " is not one the loader accepts: " + row.getValue());
+            Matcher thing = Pattern.compile("^`([A-Za-z]+)`").matcher(row.getValue().get(2));
+            if (thing.find()) {
+                assertTrue(thingParameters.contains(thing.group(1)), "settings.md: Thing parameter of "
+                        + row.getKey() + " is not in thing-types.xml: " + thing.group(1));
+                assertEquals(thing.group(1), NvrChannelConfiguration.parameter(row.getKey()),
+                        "the parameter the Thing names in " + row.getKey() + "'s messages");
+            } else {
+                assertTrue(row.getValue().get(2).startsWith("—"), "settings.md: " + row.getKey()
+                        + " has neither a `parameter` nor — in the Thing column");
+            }
+        }
+    }
+
     // ---- openHAB add-on ----
 
     @Test
