@@ -249,7 +249,7 @@ public class NvrChannelHandler extends BaseThingHandler implements ChannelListen
 
     @Override
     public void recordingStarted(NvrChannel source, Recording recording) {
-        publish(CHANNEL_LAST_EVENT, new DateTimeType(Instant.now()));
+        publish(CHANNEL_LAST_EVENT, new DateTimeType(runtime.beholder().clock().instant()));
         publish(CHANNEL_RECORDING, OnOffType.from(source.isRecording()));
         checkRecordingPaused(source);
     }
