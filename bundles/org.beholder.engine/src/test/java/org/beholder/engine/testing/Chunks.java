@@ -1,7 +1,7 @@
 package org.beholder.engine.testing;
 
 import org.beholder.engine.TsChunk;
-import org.beholder.engine.ts.TsPacket;
+import org.beholder.engine.internal.ts.TsPacket;
 
 /** Synthetic TS access units: valid 188-byte packets on one video PID, a keyframe every {@code gop} frames. */
 public final class Chunks {

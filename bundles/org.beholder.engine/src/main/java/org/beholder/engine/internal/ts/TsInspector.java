@@ -1,4 +1,4 @@
-package org.beholder.engine.ts;
+package org.beholder.engine.internal.ts;
 
 import java.util.ArrayList;
 import java.util.Arrays;

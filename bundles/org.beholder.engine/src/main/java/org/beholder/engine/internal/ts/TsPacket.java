@@ -1,4 +1,4 @@
-package org.beholder.engine.ts;
+package org.beholder.engine.internal.ts;
 
 /** Field access for one 188-byte MPEG-TS packet inside a larger array (ISO/IEC 13818-1, 2.4.3). */
 public final class TsPacket {
