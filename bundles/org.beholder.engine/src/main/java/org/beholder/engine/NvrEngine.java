@@ -116,11 +116,6 @@ public final class NvrEngine implements AutoCloseable {
         return config;
     }
 
-    /** Runs retention now; returns how many recordings were deleted. */
-    public int applyRetention() {
-        return retention.run();
-    }
-
     @Override
     public void close() {
         List<String> ids;

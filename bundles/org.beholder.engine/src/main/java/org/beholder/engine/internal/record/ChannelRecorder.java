@@ -77,7 +77,6 @@ public final class ChannelRecorder implements Consumer<TsChunk>, AutoCloseable {
     private final Events events;
     private final LinkedBlockingQueue<Item> queue = new LinkedBlockingQueue<>();
     private final AtomicLong queuedBytes = new AtomicLong();
-    private final AtomicLong droppedChunks = new AtomicLong();
     private final Thread writerThread;
 
     // guarded by this
@@ -154,7 +153,6 @@ public final class ChannelRecorder implements Consumer<TsChunk>, AutoCloseable {
                 return;
             }
             if (dropping && !chunk.keyframe()) {
-                droppedChunks.incrementAndGet();
                 return;
             }
             if (queuedBytes.get() + chunk.data().length > MAX_QUEUED_BYTES) {
@@ -162,17 +160,12 @@ public final class ChannelRecorder implements Consumer<TsChunk>, AutoCloseable {
                     queue.add(new Gap());
                 }
                 dropping = true;
-                droppedChunks.incrementAndGet();
                 return;
             }
             dropping = false;
         }
         queuedBytes.addAndGet(chunk.data().length);
         queue.add(new Live(chunk));
-    }
-
-    public long droppedChunks() {
-        return droppedChunks.get();
     }
 
     private void runWriter() {

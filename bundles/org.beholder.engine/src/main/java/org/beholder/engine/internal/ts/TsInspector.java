@@ -207,10 +207,6 @@ public final class TsInspector {
         return Collections.unmodifiableList(problems);
     }
 
-    public long packets() {
-        return packets;
-    }
-
     public boolean sawPat() {
         return sawPat;
     }

@@ -34,11 +34,6 @@ public final class TsPacket {
         return (data[offset + 3] & 0x10) != 0;
     }
 
-    /** The adaptation field's random_access_indicator: set by muxers on packets that start a keyframe. */
-    public static boolean randomAccess(byte[] data, int offset) {
-        return hasAdaptationField(data, offset) && (data[offset + 4] & 0xFF) > 0 && (data[offset + 5] & 0x40) != 0;
-    }
-
     /** Offset of the first payload byte, or -1 when the packet has none. */
     public static int payloadOffset(byte[] data, int offset) {
         if (!hasPayload(data, offset)) {
