@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -62,5 +64,35 @@ class EngineClockTest {
             assertTrue(Files.readString(closed.playlist()).contains("#EXT-X-ENDLIST"));
             assertEquals(List.of(closed), channel.recordings(NOW.minusSeconds(1), NOW.plusSeconds(1)));
         }
+    }
+
+    @Test
+    void retentionAgesRecordingsByTheEnginesClock(@TempDir Path data) throws Exception {
+        // Both recordings lie in the real future: only the engine's clock can make one of them old enough.
+        Path old = closedRecording(data, Instant.parse("2031-01-01T10:00:00Z"));
+        Path young = closedRecording(data, Instant.parse("2031-01-05T10:00:00Z"));
+        TestClock clock = new TestClock(Instant.parse("2031-01-09T10:00:00Z")); // 8 and 4 days later
+        EngineConfig config = new EngineConfig(data, 0, 0, Duration.ofSeconds(1));
+        try (NvrEngine engine = new NvrEngine(config, clock)) {
+            NvrChannel channel = engine.add(ChannelConfig.builder("cam", "test:?width=160&height=120&fps=15&gop=5")
+                    .retention(7, 0).build());
+            Waits.until(Duration.ofSeconds(10), () -> !Files.exists(old), () -> "retention runs every second");
+            assertTrue(Files.exists(young), "4 days old by the clock: kept");
+            assertEquals(1, channel.recordings(Instant.EPOCH, clock.instant()).size());
+        }
+    }
+
+    /** A closed 30 s recording on disk, as the recorder leaves it. */
+    private static Path closedRecording(Path data, Instant start) throws Exception {
+        String id = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC).format(start);
+        Path folder = Files.createDirectories(data.resolve("cam").resolve(start.toString().substring(0, 10))
+                .resolve(id));
+        String segment = "00000-" + start.toEpochMilli() + ".ts";
+        Files.write(folder.resolve(segment), new byte[188]);
+        Files.writeString(folder.resolve("index.m3u8"), "#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:30\n"
+                + "#EXTINF:30.000,\n" + segment + "\n#EXT-X-ENDLIST\n");
+        Files.writeString(folder.resolve("recording.properties"), "id=" + id + "\nchannel=cam\nstart=" + start
+                + "\nend=" + start.plusSeconds(30) + "\nreasons=motion\n");
+        return folder;
     }
 }
