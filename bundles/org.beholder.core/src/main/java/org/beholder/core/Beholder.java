@@ -62,7 +62,7 @@ public final class Beholder implements AutoCloseable {
      */
     public Beholder(EngineConfig engineConfig, InstantSource clock) throws IOException {
         this.clock = clock;
-        this.engine = new NvrEngine(engineConfig); // CLOCK-MERGE: the engine takes the clock once i12-engine lands
+        this.engine = new NvrEngine(engineConfig, clock);
         this.analytics = new AnalyticsRuntime(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
         this.channelEvents = new ChannelToEvents(journal, clock);
         this.analyticsEvents = new AnalyticsToEvents(journal);

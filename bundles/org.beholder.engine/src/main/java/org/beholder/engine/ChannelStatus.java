@@ -8,8 +8,9 @@ import java.time.Instant;
  */
 public record ChannelStatus(ChannelState state, String message, String warning, Instant since) {
 
-    public static ChannelStatus of(ChannelState state, String message) {
-        return new ChannelStatus(state, message, null, Instant.now());
+    /** A status without warning, in effect {@code since} (the engine's clock, see {@code NvrEngine.clock()}). */
+    public static ChannelStatus of(ChannelState state, String message, Instant since) {
+        return new ChannelStatus(state, message, null, since);
     }
 
     public ChannelStatus withWarning(String newWarning) {

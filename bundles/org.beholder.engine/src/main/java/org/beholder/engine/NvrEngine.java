@@ -1,6 +1,7 @@
 package org.beholder.engine;
 
 import java.io.IOException;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,7 @@ public final class NvrEngine implements AutoCloseable {
     private static final Logger logger = LoggerFactory.getLogger(NvrEngine.class);
 
     private final EngineConfig config;
+    private final InstantSource clock;
     private final DataFolderLock lock;
     private final RecordingStore store;
     private final Retention retention;
@@ -35,24 +37,34 @@ public final class NvrEngine implements AutoCloseable {
     private final Map<String, ChannelRunner> channels = new LinkedHashMap<>();
     private boolean closed;
 
+    /** An engine on the system clock. */
+    public NvrEngine(EngineConfig config) throws IOException {
+        this(config, InstantSource.system());
+    }
+
     /**
      * Locks the recordings root first ({@link DataFolderLock}): a second engine on the same folder, in this
      * process or another, fails here with "data folder … in use by PID …" before it reads, repairs or indexes
      * anything, so it can never "repair" the recording the first one is writing.
      *
+     * Every wall-clock time of the engine comes from {@code clock}: recording ids and day folders, the hourly
+     * rotation of continuous recordings, recording deadlines, retention by age, keyframe and status times. Tests
+     * pass a clock they advance; hosts pass {@link InstantSource#system()} (see docs/design/time.md).
+     *
      * @throws DataFolderLock.InUseException if another engine uses the folder
      */
-    public NvrEngine(EngineConfig config) throws IOException {
+    public NvrEngine(EngineConfig config, InstantSource clock) throws IOException {
         this.config = config;
+        this.clock = clock;
         this.lock = DataFolderLock.acquire(config.recordingsRoot());
         try {
             GstRuntime.ensureInitialised();
-            this.store = new RecordingStore(config.recordingsRoot());
+            this.store = new RecordingStore(config.recordingsRoot(), clock);
         } catch (IOException | RuntimeException | Error e) {
             lock.close();
             throw e;
         }
-        this.retention = new Retention(store, config);
+        this.retention = new Retention(store, config, clock);
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "beholder-retention"));
         // Keyframes for listeners (analytics): one small shared pool; a busy pool drops keyframes, counted.
         this.keyframeExecutor = new ThreadPoolExecutor(1, 2, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(16),
@@ -86,7 +98,7 @@ public final class NvrEngine implements AutoCloseable {
         store.load(channelConfig.id());
         retention.setPolicy(channelConfig.id(),
                 new Retention.Policy(channelConfig.retentionDays(), channelConfig.retentionBytes()));
-        ChannelRunner runner = new ChannelRunner(channelConfig, store, retention, keyframeExecutor);
+        ChannelRunner runner = new ChannelRunner(channelConfig, store, retention, keyframeExecutor, clock);
         channels.put(channelConfig.id(), runner);
         runner.start();
         return runner;
@@ -116,9 +128,9 @@ public final class NvrEngine implements AutoCloseable {
         return config;
     }
 
-    /** Runs retention now; returns how many recordings were deleted. */
-    public int applyRetention() {
-        return retention.run();
+    /** The wall clock the engine stamps and judges recordings by; hosts use it too, so that times agree. */
+    public InstantSource clock() {
+        return clock;
     }
 
     @Override

@@ -18,11 +18,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.beholder.engine.internal.ts.TsInspector;
+import org.beholder.engine.internal.ts.TsPacket;
 import org.beholder.engine.testing.MediaChecks;
 import org.beholder.engine.testing.RtspCameraFixture;
 import org.beholder.engine.testing.Waits;
-import org.beholder.engine.ts.TsInspector;
-import org.beholder.engine.ts.TsPacket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,8 +1,8 @@
 package org.beholder.web;
 
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -34,7 +34,7 @@ public final class SessionCookies {
     private final Duration lifetime;
     private final int maxPerUser;
     private final int maxTotal;
-    private final Clock clock;
+    private final InstantSource clock;
     private final Map<String, Session> sessions = new HashMap<>(); // by id; guarded by this
     private final Map<String, String> idByClient = new HashMap<>(); // guarded by this
 
@@ -58,10 +58,15 @@ public final class SessionCookies {
             .thenComparingLong(s -> s.lastUsed);
 
     public SessionCookies(Duration lifetime) {
-        this(lifetime, MAX_PER_USER, MAX_TOTAL, Clock.systemUTC());
+        this(lifetime, InstantSource.system());
     }
 
-    SessionCookies(Duration lifetime, int maxPerUser, int maxTotal, Clock clock) {
+    /** Sessions expire by {@code clock}: a host passes the engine's ({@code NvrEngine.clock()}). */
+    public SessionCookies(Duration lifetime, InstantSource clock) {
+        this(lifetime, MAX_PER_USER, MAX_TOTAL, clock);
+    }
+
+    SessionCookies(Duration lifetime, int maxPerUser, int maxTotal, InstantSource clock) {
         this.lifetime = lifetime;
         this.maxPerUser = maxPerUser;
         this.maxTotal = maxTotal;

@@ -2,6 +2,7 @@ package org.beholder.engine.internal.channel;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -51,6 +52,7 @@ public final class ChannelRunner implements NvrChannel {
     private final ChannelConfig config;
     private final RecordingStore store;
     private final Executor keyframeExecutor;
+    private final InstantSource clock;
     private final ScheduledExecutorService control;
     private final TsHub hub = new TsHub(GOP_CACHE_MAX_BYTES);
     private final PrerollRing ring;
@@ -75,18 +77,24 @@ public final class ChannelRunner implements NvrChannel {
     private ScheduledFuture<?> reconnect;
     private boolean stopped;
 
-    public ChannelRunner(ChannelConfig config, RecordingStore store, Retention retention, Executor keyframeExecutor) {
+    /**
+     * {@code clock} stamps every access unit, decoded keyframe and status; intervals (stall, statistics, back-off)
+     * are measured with {@link System#nanoTime()}, which no clock step can disturb.
+     */
+    public ChannelRunner(ChannelConfig config, RecordingStore store, Retention retention, Executor keyframeExecutor,
+            InstantSource clock) {
         this.config = config;
         this.store = store;
         this.keyframeExecutor = keyframeExecutor;
+        this.clock = clock;
         this.control = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "beholder-channel-" + config.id());
             thread.setDaemon(true);
             return thread;
         });
         this.ring = new PrerollRing(config.preRoll(), config.ringMaxBytes());
-        this.recorder = new ChannelRecorder(config, ring, store, retention, new RecorderEvents());
-        this.status = ChannelStatus.of(ChannelState.STARTING, "Connecting to " + config.displayUrl());
+        this.recorder = new ChannelRecorder(config, ring, store, retention, new RecorderEvents(), clock);
+        this.status = statusOf(ChannelState.STARTING, "Connecting to " + config.displayUrl());
         hub.addTap(ring::add);
         hub.addTap(recorder);
     }
@@ -125,7 +133,7 @@ public final class ChannelRunner implements NvrChannel {
         teardown();
         Duration delay = backoff.next();
         ChannelState state = userMustFix ? ChannelState.ERROR : ChannelState.RECONNECTING;
-        setStatus(ChannelStatus.of(state, config.redact(message) + "; retrying in " + delay.toSeconds() + " s"));
+        setStatus(statusOf(state, config.redact(message) + "; retrying in " + delay.toSeconds() + " s"));
         logger.info("Channel {}: {}", config.id(), status.message());
         if (reconnect != null) {
             reconnect.cancel(false);
@@ -153,7 +161,7 @@ public final class ChannelRunner implements NvrChannel {
         online = true;
         onlineSinceNanos = System.nanoTime();
         backoff.healthy();
-        setStatus(ChannelStatus.of(ChannelState.ONLINE, "Streaming " + codec + " from " + describeSource()));
+        setStatus(statusOf(ChannelState.ONLINE, "Streaming " + codec + " from " + describeSource()));
     }
 
     private String describeSource() {
@@ -212,6 +220,10 @@ public final class ChannelRunner implements NvrChannel {
         }
     }
 
+    private ChannelStatus statusOf(ChannelState state, String message) {
+        return ChannelStatus.of(state, message, clock.instant());
+    }
+
     private void setStatus(ChannelStatus next) {
         ChannelStatus withWarning = next.warning() == null && recorderWarning != null
                 ? next.withWarning(recorderWarning) : next;
@@ -238,7 +250,7 @@ public final class ChannelRunner implements NvrChannel {
         recorder.close();
         hub.closeAll();
         ring.clear();
-        setStatus(ChannelStatus.of(ChannelState.STOPPED, "Stopped"));
+        setStatus(statusOf(ChannelState.STOPPED, "Stopped"));
     }
 
     // ---- GStreamer threads: publish or post, never block ------------------------------------------------------
@@ -253,7 +265,7 @@ public final class ChannelRunner implements NvrChannel {
             }
             lastTime = time;
             meter.accessUnit(ts.length, keyframe);
-            hub.publish(ts, keyframe, time, System.currentTimeMillis());
+            hub.publish(ts, keyframe, time, clock.millis());
             if (!online) {
                 post(ChannelRunner.this::markOnline);
             }
@@ -299,7 +311,7 @@ public final class ChannelRunner implements NvrChannel {
 
     private void deliverKeyframe(int width, int height, byte[] i420) {
         try {
-            Keyframe keyframe = new DecodedKeyframe(Instant.now(), width, height, i420, config.analyticsWidth());
+            Keyframe keyframe = new DecodedKeyframe(clock.instant(), width, height, i420, config.analyticsWidth());
             lastKeyframe = keyframe;
             for (ChannelListener listener : listeners) {
                 try {

@@ -12,26 +12,42 @@ import org.slf4j.LoggerFactory;
 public final class GstRuntime {
     private static final Logger logger = LoggerFactory.getLogger(GstRuntime.class);
     private static final Version REQUIRED = new Version(1, 18);
+    /** Set once the buffer layout was checked: null when it matched. */
+    private static boolean layoutChecked;
+    private static IllegalStateException layoutProblem;
 
     private GstRuntime() {
     }
 
     /**
-     * Initialises GStreamer if needed.
+     * Initialises GStreamer if needed, and checks once that Beholder reads its buffers right
+     * ({@link BufferLists#verifyLayout()}).
      *
-     * @throws IllegalStateException with an install hint when the native libraries cannot be loaded
+     * @throws IllegalStateException with an install hint when the native libraries cannot be loaded, or naming the
+     *                               buffer fields this GStreamer lays out differently (every later call too)
      */
     public static synchronized void ensureInitialised() {
-        if (Gst.isInitialized()) {
-            return;
+        if (!Gst.isInitialized()) {
+            try {
+                Gst.init(REQUIRED, "beholder");
+            } catch (Throwable e) { // UnsatisfiedLinkError or GstException: both mean "no usable GStreamer"
+                throw new IllegalStateException("GStreamer " + REQUIRED + "+ is not available (" + e.getMessage()
+                        + "); install gstreamer1.0-plugins-{base,good,bad,ugly} and gstreamer1.0-libav", e);
+            }
+            logger.info("Using {}", Gst.getVersionString());
         }
-        try {
-            Gst.init(REQUIRED, "beholder");
-        } catch (Throwable e) { // UnsatisfiedLinkError or GstException: both mean "no usable GStreamer"
-            throw new IllegalStateException("GStreamer " + REQUIRED + "+ is not available (" + e.getMessage()
-                    + "); install gstreamer1.0-plugins-{base,good,bad,ugly} and gstreamer1.0-libav", e);
+        if (!layoutChecked) {
+            layoutChecked = true;
+            try {
+                BufferLists.verifyLayout();
+            } catch (IllegalStateException e) {
+                logger.error("{}", e.getMessage());
+                layoutProblem = e;
+            }
         }
-        logger.info("Using {}", Gst.getVersionString());
+        if (layoutProblem != null) {
+            throw new IllegalStateException(layoutProblem.getMessage(), layoutProblem);
+        }
     }
 
     public static String versionString() {

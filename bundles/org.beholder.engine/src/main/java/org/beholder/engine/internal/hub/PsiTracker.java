@@ -1,6 +1,6 @@
 package org.beholder.engine.internal.hub;
 
-import org.beholder.engine.ts.TsPacket;
+import org.beholder.engine.internal.ts.TsPacket;
 
 /**
  * Remembers the latest PAT and PMT packets of the stream so that a keyframe chunk can be made self-contained

@@ -73,10 +73,6 @@ public final class TsHub {
         taps.add(tap);
     }
 
-    public void removeTap(Consumer<TsChunk> tap) {
-        taps.remove(tap);
-    }
-
     /**
      * Subscribes a live viewer. The sink is called on the viewer's own virtual thread and may block (e.g. on a
      * network write); while it does, chunks queue up to {@code maxQueuedBytes}, then the viewer skips to the next

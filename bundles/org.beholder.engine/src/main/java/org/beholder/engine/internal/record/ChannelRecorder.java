@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -22,7 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A channel's event recorder. Triggers start a recording made of the pre-roll ring plus live data until
  * {@code postRoll} (or the requested time) after the last trigger; further triggers extend it. In continuous mode
- * it always records and starts a new recording every hour. The streaming thread only enqueues; a dedicated
+ * it always records and starts a new recording at the first keyframe of each UTC hour, so that no recording spans
+ * two day folders. Wall-clock times come from the injected clock (triggers, deadlines, pause back-off) and from the
+ * chunks' own stamps (ids, folders, rotation). The streaming thread only enqueues; a dedicated
  * writer thread touches the disk. When the queue overflows (a stalled disk) data is dropped up to the next
  * keyframe; when the disk is full recording pauses with a warning and resumes when retention or the user
  * frees space.
@@ -34,7 +38,6 @@ public final class ChannelRecorder implements Consumer<TsChunk>, AutoCloseable {
     private static final DateTimeFormatter DAY_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd")
             .withZone(ZoneOffset.UTC);
     private static final long MAX_QUEUED_BYTES = 32L << 20;
-    private static final Duration CONTINUOUS_ROTATION = Duration.ofHours(1);
     /**
      * After the disk filled up, recording resumes only once this much more than {@code minFreeBytes} is free:
      * otherwise the first kilobytes freed would start a recording that fails at once, again and again.
@@ -57,7 +60,8 @@ public final class ChannelRecorder implements Consumer<TsChunk>, AutoCloseable {
     private record Live(TsChunk chunk) implements Item {
     }
 
-    private record Start(String reason, List<TsChunk> preRoll) implements Item {
+    /** {@code requested}: the clock when triggered, the start of a recording that has no pre-roll. */
+    private record Start(String reason, List<TsChunk> preRoll, Instant requested) implements Item {
     }
 
     private record Gap() implements Item {
@@ -75,9 +79,9 @@ public final class ChannelRecorder implements Consumer<TsChunk>, AutoCloseable {
     private final RecordingStore store;
     private final Retention retention;
     private final Events events;
+    private final InstantSource clock;
     private final LinkedBlockingQueue<Item> queue = new LinkedBlockingQueue<>();
     private final AtomicLong queuedBytes = new AtomicLong();
-    private final AtomicLong droppedChunks = new AtomicLong();
     private final Thread writerThread;
 
     // guarded by this
@@ -92,17 +96,19 @@ public final class ChannelRecorder implements Consumer<TsChunk>, AutoCloseable {
     private String pausedStartReason;
     /** Free space wanted beyond {@code minFreeBytes} before the next start: {@link #DISK_FULL_HEADROOM} after ENOSPC. */
     private long headroom;
+    /** Continuous mode: the top of the hour after the open recording's first frame. */
     private long rotateAtMillis;
     /** Wall clock of the previous recording's first frame: the next one starts after it (ids are start times). */
     private long lastStartMillis = Long.MIN_VALUE;
 
     public ChannelRecorder(ChannelConfig config, PrerollRing ring, RecordingStore store, Retention retention,
-            Events events) {
+            Events events, InstantSource clock) {
         this.config = config;
         this.ring = ring;
         this.store = store;
         this.retention = retention;
         this.events = events;
+        this.clock = clock;
         this.writerThread = new Thread(this::runWriter, "beholder-recorder-" + config.id());
         writerThread.setDaemon(true);
         writerThread.start();
@@ -113,13 +119,13 @@ public final class ChannelRecorder implements Consumer<TsChunk>, AutoCloseable {
 
     /** Starts a recording (with pre-roll) or extends the current one to at least {@code hold} from now. */
     public synchronized void trigger(String reason, Duration hold) {
-        long until = System.currentTimeMillis() + Math.max(hold.toMillis(), 0);
-        stopAtMillis = Math.max(stopAtMillis, until);
+        Instant now = clock.instant();
+        stopAtMillis = Math.max(stopAtMillis, now.toEpochMilli() + Math.max(hold.toMillis(), 0));
         if (!active) {
             active = true;
-            queue.add(new Start(reason, ring.snapshot()));
+            queue.add(new Start(reason, ring.snapshot(), now));
         } else {
-            queue.add(new Start(reason, List.of())); // only records the reason
+            queue.add(new Start(reason, List.of(), now)); // only records the reason
         }
     }
 
@@ -154,7 +160,6 @@ public final class ChannelRecorder implements Consumer<TsChunk>, AutoCloseable {
                 return;
             }
             if (dropping && !chunk.keyframe()) {
-                droppedChunks.incrementAndGet();
                 return;
             }
             if (queuedBytes.get() + chunk.data().length > MAX_QUEUED_BYTES) {
@@ -162,7 +167,6 @@ public final class ChannelRecorder implements Consumer<TsChunk>, AutoCloseable {
                     queue.add(new Gap());
                 }
                 dropping = true;
-                droppedChunks.incrementAndGet();
                 return;
             }
             dropping = false;
@@ -171,8 +175,9 @@ public final class ChannelRecorder implements Consumer<TsChunk>, AutoCloseable {
         queue.add(new Live(chunk));
     }
 
-    public long droppedChunks() {
-        return droppedChunks.get();
+    /** Bytes waiting for the writer; 0 once it has taken the last chunk (tests wait on this, not on time). */
+    long queuedBytes() {
+        return queuedBytes.get();
     }
 
     private void runWriter() {
@@ -212,7 +217,7 @@ public final class ChannelRecorder implements Consumer<TsChunk>, AutoCloseable {
             return;
         }
         List<TsChunk> preRoll = afterPreviousStart(start.preRoll());
-        Instant firstFrame = preRoll.isEmpty() ? Instant.now()
+        Instant firstFrame = preRoll.isEmpty() ? start.requested()
                 : Instant.ofEpochMilli(preRoll.get(0).wallClockMillis());
         open(start.reason(), firstFrame);
         for (TsChunk chunk : preRoll) {
@@ -259,7 +264,7 @@ public final class ChannelRecorder implements Consumer<TsChunk>, AutoCloseable {
         try {
             RecordingMeta meta = new RecordingMeta(id, config.id(), firstFrame, List.of(reason));
             writer = new HlsRecordingWriter(folder, meta, config.segmentTarget());
-            rotateAtMillis = firstFrame.plus(CONTINUOUS_ROTATION).toEpochMilli();
+            rotateAtMillis = topOfNextHour(firstFrame).toEpochMilli();
             Recording recording = RecordingStore.toRecording(meta, folder);
             store.put(recording);
             headroom = 0;
@@ -274,9 +279,14 @@ public final class ChannelRecorder implements Consumer<TsChunk>, AutoCloseable {
         }
     }
 
+    /** Where a continuous recording that starts at {@code firstFrame} ends: UTC, like the day folders. */
+    static Instant topOfNextHour(Instant firstFrame) {
+        return firstFrame.truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
+    }
+
     private void write(TsChunk chunk) {
         if (writer == null) {
-            if (pause.isPaused() && chunk.keyframe() && pause.mayTry(System.currentTimeMillis())) {
+            if (pause.isPaused() && chunk.keyframe() && pause.mayTry(clock.millis())) {
                 open(pausedStartReason, Instant.ofEpochMilli(chunk.wallClockMillis()));
             }
             if (writer == null) {
@@ -334,7 +344,7 @@ public final class ChannelRecorder implements Consumer<TsChunk>, AutoCloseable {
     private void checkStop() {
         boolean stop;
         synchronized (this) {
-            stop = active && System.currentTimeMillis() >= stopAtMillis;
+            stop = active && clock.millis() >= stopAtMillis;
             if (stop) {
                 active = false;
                 dropping = false;
@@ -403,7 +413,7 @@ public final class ChannelRecorder implements Consumer<TsChunk>, AutoCloseable {
 
     private void pause(String reason, String startReason) {
         pausedStartReason = startReason;
-        if (pause.pause(reason, System.currentTimeMillis())) {
+        if (pause.pause(reason, clock.millis())) {
             String warning = "Recording paused: " + reason;
             logger.warn("{}: {}; retrying in {} s", config.id(), warning, pause.retryDelayMillis() / 1000);
             events.warning(warning);

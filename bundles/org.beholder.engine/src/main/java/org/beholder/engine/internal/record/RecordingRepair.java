@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.beholder.engine.ts.TsInspector;
-import org.beholder.engine.ts.TsPacket;
+import org.beholder.engine.internal.ts.TsInspector;
+import org.beholder.engine.internal.ts.TsPacket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -29,10 +30,13 @@ public final class RecordingStore {
     private static final Logger logger = LoggerFactory.getLogger(RecordingStore.class);
 
     private final Path root;
+    private final InstantSource clock;
     private final Map<String, TreeMap<String, Recording>> byChannel = new HashMap<>();
 
-    public RecordingStore(Path root) throws IOException {
+    /** {@code clock} says how far an open recording reaches when listing by time range: until now. */
+    public RecordingStore(Path root, InstantSource clock) throws IOException {
         this.root = root;
+        this.clock = clock;
         Files.createDirectories(root);
     }
 
@@ -139,7 +143,7 @@ public final class RecordingStore {
         if (recordings == null) {
             return List.of();
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<Recording> out = new ArrayList<>();
         for (Recording recording : recordings.values()) {
             Instant end = recording.end() == null ? now : recording.end();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,16 +32,19 @@ public final class Retention {
     private final RecordingStore store;
     private final EngineConfig config;
     private final LongSupplier freeBytes;
+    private final InstantSource clock;
     private final Map<String, Policy> policies = new ConcurrentHashMap<>();
 
-    public Retention(RecordingStore store, EngineConfig config) {
-        this(store, config, () -> usableSpace(store));
+    /** Ages are judged by {@code clock}, against each recording's end. */
+    public Retention(RecordingStore store, EngineConfig config, InstantSource clock) {
+        this(store, config, () -> usableSpace(store), clock);
     }
 
-    public Retention(RecordingStore store, EngineConfig config, LongSupplier freeBytes) {
+    public Retention(RecordingStore store, EngineConfig config, LongSupplier freeBytes, InstantSource clock) {
         this.store = store;
         this.config = config;
         this.freeBytes = freeBytes;
+        this.clock = clock;
     }
 
     private static long usableSpace(RecordingStore store) {
@@ -62,7 +66,7 @@ public final class Retention {
     /** Applies every limit; returns how many recordings were deleted. */
     public synchronized int run() {
         int deleted = 0;
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         for (Map.Entry<String, Policy> entry : policies.entrySet()) {
             String channel = entry.getKey();
             Policy policy = entry.getValue();

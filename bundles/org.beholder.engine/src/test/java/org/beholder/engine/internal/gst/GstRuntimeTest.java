@@ -8,7 +8,7 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.beholder.engine.ts.TsInspector;
+import org.beholder.engine.internal.ts.TsInspector;
 import org.freedesktop.gstreamer.Buffer;
 import org.freedesktop.gstreamer.Bus;
 import org.freedesktop.gstreamer.FlowReturn;

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
@@ -20,6 +19,7 @@ import org.beholder.engine.ChannelConfig;
 import org.beholder.engine.EngineConfig;
 import org.beholder.engine.Recording;
 import org.beholder.engine.testing.Chunks;
+import org.beholder.engine.testing.TestClock;
 import org.beholder.engine.testing.Waits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,35 +28,21 @@ class ChannelRecorderTest {
     @TempDir
     Path root;
 
-    private final List<Recording> started = new CopyOnWriteArrayList<>();
-    private final List<Recording> stopped = new CopyOnWriteArrayList<>();
-    private final AtomicReference<String> warning = new AtomicReference<>();
-    private final ChannelRecorder.Events events = new ChannelRecorder.Events() {
-        @Override
-        public void started(Recording recording) {
-            started.add(recording);
-        }
-
-        @Override
-        public void stopped(Recording recording) {
-            stopped.add(recording);
-        }
-
-        @Override
-        public void warning(String text) {
-            warning.set(text);
-        }
-    };
+    private final RecorderEvents events = new RecorderEvents();
+    private final List<Recording> started = events.started;
+    private final List<Recording> stopped = events.stopped;
+    private final AtomicReference<String> warning = events.warning;
+    private final TestClock clock = new TestClock(Instant.ofEpochMilli(Chunks.frame(0, 15, 3).wallClockMillis()));
 
     private RecordingStore store;
 
     private ChannelRecorder recorder(PrerollRing ring, LongSupplier freeBytes) throws Exception {
-        store = new RecordingStore(root);
+        store = new RecordingStore(root, clock);
         store.load("cam");
         Retention retention = new Retention(store, new EngineConfig(root, 0, 1 << 20, Duration.ofMinutes(1)),
-                freeBytes);
+                freeBytes, clock);
         ChannelConfig config = ChannelConfig.builder("cam", "test:").segmentTarget(Duration.ofSeconds(1)).build();
-        return new ChannelRecorder(config, ring, store, retention, events);
+        return new ChannelRecorder(config, ring, store, retention, events, clock);
     }
 
     private static PrerollRing ring() {
@@ -141,20 +127,22 @@ class ChannelRecorderTest {
             assertEquals("disk full (0 MiB free, 1 MiB required)", recorder.pausedReason().orElseThrow());
             assertFalse(recorder.isRecording());
 
-            free.set(1L << 30); // space is back: the next attempt after the back-off (1 s) resumes
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (started.size() < 2 && System.nanoTime() < deadline) {
-                for (int end = frame + 15; frame < end; frame++) {
-                    recorder.accept(Chunks.frame(frame, 15, 3));
-                }
-                Thread.sleep(100);
+            free.set(1L << 30); // space is back, but the back-off (1 s by the clock) has not passed
+            for (int end = frame + 30; frame < end; frame++) {
+                recorder.accept(Chunks.frame(frame, 15, 3));
+            }
+            Waits.until(Duration.ofSeconds(5), () -> recorder.queuedBytes() == 0, () -> "queue drained");
+            assertEquals(1, started.size(), "no attempt before the back-off");
+
+            clock.advance(Duration.ofSeconds(1)); // the next keyframe tries again, and resumes
+            for (int end = frame + 15; frame < end; frame++) {
+                recorder.accept(Chunks.frame(frame, 15, 3));
             }
             Waits.until(Duration.ofSeconds(5), () -> started.size() == 2, () -> started.toString());
             Waits.until(Duration.ofSeconds(5), () -> warning.get() == null, warning::get);
         }
         assertEquals(2, stopped.size(), "closing the recorder finalises the recording in progress");
         assertNull(warning.get());
-        // synthetic frames run ahead of the wall clock, so look a minute ahead
         assertEquals(2, store.list("cam", Instant.EPOCH, Instant.now().plusSeconds(60)).size());
     }
 }

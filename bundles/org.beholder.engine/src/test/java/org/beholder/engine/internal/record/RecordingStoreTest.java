@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 import org.beholder.engine.Recording;
+import org.beholder.engine.testing.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +38,7 @@ class RecordingStoreTest {
         meta.save(valid);
         Playlist.write(valid, List.of(), true);
 
-        RecordingStore store = new RecordingStore(root);
+        RecordingStore store = new RecordingStore(root, new TestClock(Instant.parse("2026-12-05T12:00:00Z")));
         store.load("cam");
 
         assertFalse(Files.exists(tmpOnly));
@@ -46,5 +48,20 @@ class RecordingStoreTest {
         assertTrue(Files.exists(segmentsOnly.resolve("00000-1.ts")), "recorded video is never swept");
         assertEquals(List.of("20261203T100004.000Z"),
                 store.list("cam", Instant.EPOCH, Instant.now()).stream().map(Recording::id).toList());
+    }
+
+    @Test
+    void anOpenRecordingReachesUntilNowByTheClock() throws Exception {
+        TestClock clock = new TestClock(Instant.parse("2026-12-05T10:05:00Z"));
+        RecordingStore store = new RecordingStore(root, clock);
+        store.load("cam");
+        store.put(new Recording("20261205T100000.000Z", "cam", Instant.parse("2026-12-05T10:00:00Z"), null,
+                List.of("continuous"), root.resolve("cam/2026-12-05/20261205T100000.000Z"), 0));
+        Instant from = Instant.parse("2026-12-05T10:30:00Z");
+        Instant to = Instant.parse("2026-12-05T10:40:00Z");
+
+        assertEquals(List.of(), store.list("cam", from, to), "at 10:05 it has not reached 10:30 yet");
+        clock.advance(Duration.ofMinutes(30));
+        assertEquals(1, store.list("cam", from, to).size(), "at 10:35 it has");
     }
 }

@@ -1,4 +1,4 @@
-package org.beholder.engine.ts;
+package org.beholder.engine.internal.ts;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -205,10 +205,6 @@ public final class TsInspector {
 
     public List<String> problems() {
         return Collections.unmodifiableList(problems);
-    }
-
-    public long packets() {
-        return packets;
     }
 
     public boolean sawPat() {

@@ -1,4 +1,4 @@
-package org.beholder.engine.ts;
+package org.beholder.engine.internal.ts;
 
 /** Field access for one 188-byte MPEG-TS packet inside a larger array (ISO/IEC 13818-1, 2.4.3). */
 public final class TsPacket {
@@ -32,11 +32,6 @@ public final class TsPacket {
 
     public static boolean hasPayload(byte[] data, int offset) {
         return (data[offset + 3] & 0x10) != 0;
-    }
-
-    /** The adaptation field's random_access_indicator: set by muxers on packets that start a keyframe. */
-    public static boolean randomAccess(byte[] data, int offset) {
-        return hasAdaptationField(data, offset) && (data[offset + 4] & 0xFF) > 0 && (data[offset + 5] & 0x40) != 0;
     }
 
     /** Offset of the first payload byte, or -1 when the packet has none. */

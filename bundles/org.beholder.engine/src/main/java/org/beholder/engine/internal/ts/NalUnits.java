@@ -1,4 +1,4 @@
-package org.beholder.engine.ts;
+package org.beholder.engine.internal.ts;
 
 /** Scans Annex-B byte streams (start codes 00 00 01) for keyframe NAL units. */
 public final class NalUnits {
