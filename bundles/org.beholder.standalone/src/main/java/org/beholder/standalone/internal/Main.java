@@ -194,7 +194,7 @@ public final class Main {
             for (CameraSettings camera : config.cameras()) {
                 beholder.addCamera(camera);
             }
-            StandaloneGuard guard = new StandaloneGuard(config.users(), config.tokens());
+            StandaloneGuard guard = new StandaloneGuard(config.users(), config.tokens(), beholder.clock());
             BeholderWeb web = new BeholderWeb(beholder, guard);
             web.allowOrigins(config.allowedOrigins());
             server.start(web, guard);

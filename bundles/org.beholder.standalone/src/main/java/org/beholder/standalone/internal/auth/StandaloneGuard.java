@@ -47,21 +47,33 @@ public final class StandaloneGuard implements AccessGuard {
 
     private final Map<String, String> passwordHashes = new ConcurrentHashMap<>();
     private final Map<String, String> tokenNames = new ConcurrentHashMap<>();
-    private final SessionCookies sessions = new SessionCookies(Duration.ofHours(12));
+    private final SessionCookies sessions;
     private final LoginThrottle throttle;
     private final PasswordChecker passwords;
 
     public StandaloneGuard(List<StandaloneConfig.User> users, List<StandaloneConfig.Token> tokens) {
-        this(users, tokens, new LoginThrottle(LoginThrottle.Policy.DEFAULT, InstantSource.system()),
-                PasswordChecker.standard());
+        this(users, tokens, InstantSource.system());
+    }
+
+    /** With Beholder's clock for session expiry and lock-outs. */
+    public StandaloneGuard(List<StandaloneConfig.User> users, List<StandaloneConfig.Token> tokens,
+            InstantSource clock) {
+        this(users, tokens, new LoginThrottle(LoginThrottle.Policy.DEFAULT, clock), PasswordChecker.standard(),
+                clock);
     }
 
     public StandaloneGuard(List<StandaloneConfig.User> users, List<StandaloneConfig.Token> tokens,
             LoginThrottle throttle, PasswordChecker passwords) {
+        this(users, tokens, throttle, passwords, InstantSource.system());
+    }
+
+    private StandaloneGuard(List<StandaloneConfig.User> users, List<StandaloneConfig.Token> tokens,
+            LoginThrottle throttle, PasswordChecker passwords, InstantSource clock) {
         users.forEach(u -> passwordHashes.put(u.name(), u.passwordHash()));
         tokens.forEach(t -> tokenNames.put(t.sha256(), t.name()));
         this.throttle = throttle;
         this.passwords = passwords;
+        this.sessions = new SessionCookies(Duration.ofHours(12), clock);
     }
 
     @Override
