@@ -85,8 +85,7 @@ public final class Beholder implements AutoCloseable {
         }
         NvrChannel channel = engine.add(SettingsTranslation.channelConfig(settings));
         channel.addListener(channelEvents);
-        Camera camera = new Camera(settings, channel);
-        camera.addAnalyticsListener(new RecordingPolicy(channel, settings));
+        Camera camera = new Camera(settings, channel); // with its recording policy as the first listener
         camera.addAnalyticsListener(analyticsEvents);
         attachAnalytics(camera);
         cameras.put(settings.id(), camera);

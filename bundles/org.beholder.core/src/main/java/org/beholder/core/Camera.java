@@ -22,6 +22,7 @@ public final class Camera implements AnalyticsListener {
 
     private final CameraSettings settings;
     private final NvrChannel channel;
+    private final RecordingPolicy policy;
     private final List<AnalyticsListener> listeners = new CopyOnWriteArrayList<>();
     private volatile ChannelAnalytics analytics;
     private volatile String detectorNote;
@@ -29,6 +30,8 @@ public final class Camera implements AnalyticsListener {
     Camera(CameraSettings settings, NvrChannel channel) {
         this.settings = settings;
         this.channel = channel;
+        this.policy = new RecordingPolicy(channel, settings);
+        listeners.add(policy);
     }
 
     public String id() {
@@ -83,6 +86,7 @@ public final class Camera implements AnalyticsListener {
         if (previous != null) {
             previous.detach();
         }
+        policy.reset();
         attached.addListener(this);
         analytics = attached;
         detectorNote = note;

@@ -37,6 +37,14 @@ public final class RecordingPolicy implements AnalyticsListener {
         this.postRoll = settings.postRoll();
     }
 
+    /**
+     * Forgets what the previous analytics reported: their motion will never be reported as stopped once they are
+     * replaced (a detector arrives or goes), so a zone still marked as moving would extend recordings forever.
+     */
+    void reset() {
+        zonesInMotion.clear();
+    }
+
     /** Whether anything automatic can start a recording under this policy. */
     public boolean hasTriggers() {
         return onMotion || !onClasses.isEmpty();

@@ -57,6 +57,15 @@ class RecordingPolicyTest {
     }
 
     @Test
+    void aResetForgetsMotionThatReplacedAnalyticsWillNeverReportAsStopped() {
+        RecordingPolicy policy = policy(RecordMode.EVENTS, true, Set.of());
+        policy.event(new AnalyticsEvent.MotionStarted("cam", T, "door", 0.1));
+        policy.reset();
+        policy.event(level());
+        assertEquals(List.of(), requests);
+    }
+
+    @Test
     void chosenObjectClassesRecordOthersDoNot() {
         RecordingPolicy policy = policy(RecordMode.EVENTS, false, Set.of("person"));
         policy.event(new AnalyticsEvent.MotionStarted("cam", T, "door", 0.1));

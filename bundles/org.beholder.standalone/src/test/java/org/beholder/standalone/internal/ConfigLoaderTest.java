@@ -102,7 +102,7 @@ class ConfigLoaderTest {
         assertEquals(java.util.Set.of("person", "car"), front.objectClasses());
         assertEquals(Duration.ofMinutes(1), front.objectInterval());
         assertFalse(front.recordOnMotion());
-        assertEquals(java.util.Set.of("person"), front.recordOnClasses());
+        assertEquals(java.util.Set.of(), front.recordOnClasses(), "recording continuously: triggers mean nothing");
 
         CameraSettings back = config.cameras().get(1);
         assertTrue(back.motion() && back.recordOnMotion() && back.recordMode() == RecordMode.EVENTS,
