@@ -37,7 +37,7 @@ public final class CheckVersions {
                 String value = version.getTextContent().trim();
                 Node owner = version.getParentNode();
                 boolean parentVersion = owner.getNodeName().equals("parent") && owner.getParentNode() == project;
-                if (!parentVersion && !value.equals("${project.version}")) {
+                if (!parentVersion && !value.equals("${project.version}") && !insideConfiguration(owner)) {
                     problems.add(where + ": " + artifact((Element) owner) + " pins version " + value);
                 }
             }
@@ -70,6 +70,16 @@ public final class CheckVersions {
             }
         }
         return modules;
+    }
+
+    /** A plugin's own parameter may be called "version" (enforcer's Java version); that pins nothing. */
+    private static boolean insideConfiguration(Node node) {
+        for (Node n = node; n != null; n = n.getParentNode()) {
+            if (n.getNodeName().equals("configuration")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<Element> children(Element parent, String name) {
