@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,9 +25,13 @@ import java.util.zip.ZipInputStream;
  * <ul>
  * <li>{@code --kar FILE}: every third-party jar in the .kar needs a "Maven: group:artifact" line; every Beholder
  * bundle in it is opened, and any class outside Beholder's own packages (a private copy of a library, as bnd's
- * Private-Package makes) needs a "Packages:" line;</li>
+ * Private-Package makes) needs a "Packages:" line; each Beholder bundle carries META-INF/LICENSE and
+ * META-INF/NOTICE;</li>
  * <li>{@code --jar FILE}: a shaded jar; each META-INF/maven/.../pom.properties needs a "Maven:" line and each class
  * outside Beholder's packages a "Packages:" line (some jars, JNA's for one, carry no pom.properties);</li>
+ * <li>both {@code --kar} and {@code --jar}: the archive carries, at its top, LICENSE and NOTICE as they are in the
+ * repository and licenses/ID.txt, as in the repository's licenses/ folder, for every licence NOTICE names as one
+ * under which a shipped part comes (see {@link #licences});</li>
  * <li>{@code --npm-lock FILE}: every package of an npm package-lock.json (v2/v3) that is not a dev dependency
  * needs an "npm: name" line;</li>
  * <li>{@code --js-map FILE}: the source map of a JavaScript file the page ships; every npm package whose sources
@@ -46,7 +51,18 @@ public final class CheckNotice {
     /** repository/group/path/artifact/version/file.jar inside a .kar (a Maven repository layout). */
     private static final Pattern KAR_JAR = Pattern.compile("repository/(.+)/([^/]+)/([^/]+)/[^/]+\\.jar");
     private static final Pattern MULTI_RELEASE = Pattern.compile("^META-INF/versions/\\d+/");
+    private static final Pattern LICENCE_LINE = Pattern.compile("^\\s*Licence:\\s*(.*)$");
+    /** Where a dual-licensed part names the licence Beholder chose. */
+    private static final Pattern CHOSEN = Pattern.compile("uses it under ([\\w.+-]+)");
+    /** A row of the tables of packages built into the page's libraries: "name   LICENCE   Copyright ...". */
+    private static final Pattern TABLE_ROW = Pattern.compile("\\s{2,}([A-Za-z][\\w.+-]*)\\s{2,}(Copyright|\\(above)");
+    private static final Pattern SPDX_ID = Pattern.compile("[A-Za-z][\\w.+-]*");
+    /** NOTICE's last section lists files that are not shipped; their licences need no text in what ships. */
+    private static final String NOT_SHIPPED = "Files in the repository that are not shipped";
 
+    private final Path notice;
+    /** The licence texts (file names in licenses/) what ships needs, from NOTICE's "Licence:" lines and tables. */
+    private final Set<String> licenceTexts = new TreeSet<>();
     private final Set<String> maven = new TreeSet<>();
     private final Set<String> npm = new TreeSet<>();
     private final List<String> packages = new ArrayList<>();
@@ -54,6 +70,7 @@ public final class CheckNotice {
     private int mavenChecked;
     private int npmChecked;
     private int packagesChecked;
+    private int licencesChecked;
 
     public static void main(String[] args) throws Exception {
         if (args.length < 3 || args.length % 2 == 0) {
@@ -75,8 +92,8 @@ public final class CheckNotice {
         }
         if (!check.problems.isEmpty()) {
             check.problems.forEach(p -> System.err.println("NOTICE: " + p));
-            System.err.println("NOTICE: " + check.problems.size() + " shipped part(s) missing from " + notice
-                    + "; add each with its licence (see the top of NOTICE)");
+            System.err.println("NOTICE: " + check.problems.size() + " problem(s): every shipped part needs its entry"
+                    + " in " + notice + ", and what ships needs LICENSE, NOTICE and licenses/ (see the top of NOTICE)");
             System.exit(1);
         }
         List<String> counts = new ArrayList<>();
@@ -89,10 +106,15 @@ public final class CheckNotice {
         if (check.packagesChecked > 0) {
             counts.add(check.packagesChecked + " third-party Java package(s)");
         }
+        if (check.licencesChecked > 0) {
+            counts.add(check.licencesChecked + " licence file(s)");
+        }
         System.out.println("NOTICE: ok, " + notice + " names the " + String.join(", ", counts) + " shipped here");
     }
 
     CheckNotice(Path notice) throws IOException {
+        this.notice = notice;
+        licences(Files.readAllLines(notice));
         // A value may go on over the following lines (long Maven lists): a line that only continues the list
         // starts with spaces and holds no "label:" of its own.
         String label = null;
@@ -138,10 +160,16 @@ public final class CheckNotice {
                         read(in, names, poms);
                     }
                     contents(names, poms, where);
+                    for (String required : List.of("META-INF/LICENSE", "META-INF/NOTICE")) {
+                        if (!names.contains(required)) {
+                            problems.add(where + " lacks " + required);
+                        }
+                    }
                 } else {
                     maven(group + ":" + m.group(2), m.group(3), where);
                 }
             }
+            licenceTexts(zip, kar.getFileName().toString());
         }
     }
 
@@ -163,7 +191,67 @@ public final class CheckNotice {
                 }
             }
             contents(names, poms, path.getFileName().toString());
+            licenceTexts(jar, path.getFileName().toString());
         }
+    }
+
+    /**
+     * The licences under which NOTICE says the shipped parts come: each "Licence:" line's SPDX ids before its first
+     * remark in brackets or after a semicolon, or only the one Beholder "uses it under" where it chose; and the
+     * licence column of the tables. Each needs its text in licenses/, named by the id without -only/-or-later
+     * (the text is the same); LGPL-3.0 only adds permissions to GPL-3.0, so it needs the GPL-3.0 text too.
+     */
+    private void licences(List<String> lines) {
+        for (String line : lines) {
+            if (line.startsWith(NOT_SHIPPED)) {
+                break;
+            }
+            Matcher licence = LICENCE_LINE.matcher(line);
+            Matcher row = TABLE_ROW.matcher(line);
+            List<String> ids = new ArrayList<>();
+            if (licence.matches()) {
+                Matcher chosen = CHOSEN.matcher(licence.group(1));
+                String expression = chosen.find() ? chosen.group(1) : licence.group(1).split("[(;]")[0];
+                Matcher id = SPDX_ID.matcher(expression);
+                while (id.find()) {
+                    if (!List.of("AND", "OR", "WITH").contains(id.group())) {
+                        ids.add(id.group());
+                    }
+                }
+            } else if (row.find()) {
+                ids.add(row.group(1));
+            }
+            for (String id : ids) {
+                String text = id.replaceFirst("-(only|or-later)$", "");
+                licenceTexts.add(text + ".txt");
+                if (text.equals("LGPL-3.0")) {
+                    licenceTexts.add("GPL-3.0.txt");
+                }
+            }
+        }
+    }
+
+    /** LICENSE, NOTICE and every licence text at the top of an archive, each the same as in the repository. */
+    private void licenceTexts(ZipFile archive, String where) throws IOException {
+        Path repository = notice.getParent();
+        List<String> required = new ArrayList<>(List.of("LICENSE", "NOTICE"));
+        licenceTexts.forEach(text -> required.add("licenses/" + text));
+        for (String name : required) {
+            Path source = repository.resolve(name);
+            ZipEntry entry = archive.getEntry(name);
+            if (!Files.isRegularFile(source)) {
+                problems.add(source + " is missing: NOTICE names a licence whose text it should hold");
+            } else if (entry == null) {
+                problems.add(where + " lacks " + name);
+            } else {
+                try (InputStream in = archive.getInputStream(entry)) {
+                    if (!Arrays.equals(in.readAllBytes(), Files.readAllBytes(source))) {
+                        problems.add(where + " has a " + name + " that differs from " + source);
+                    }
+                }
+            }
+        }
+        licencesChecked += required.size();
     }
 
     /**

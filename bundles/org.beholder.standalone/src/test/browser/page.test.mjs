@@ -145,25 +145,36 @@ describe('Beholder page', () => {
     const statistics = await page.textContent('dl.stats');
     assert.match(statistics, /640×360/);
     assert.match(statistics, /H\.264/);
-    assert.equal(await page.locator('.ptz').count(), 0, 'no PTZ pad without PTZ capability');
     await page.screenshot({ path: join(SCREENSHOTS, 'channel.png') });
   });
 
   test('the recording appears on the timeline, plays and seeks', async () => {
+    // What the timeline shows, as the page fetched it: the time window it asked for and the recordings in it.
+    let shown = null;
+    const onResponse = async (response) => {
+      const url = new URL(response.url());
+      if (url.pathname === '/beholder/api/channels/garden/recordings' && response.ok()) {
+        shown = { from: Date.parse(url.searchParams.get('from')), to: Date.parse(url.searchParams.get('to')),
+          recordings: await response.json() };
+      }
+    };
+    page.on('response', onResponse);
     await page.goto(`${beholder.url}#/recordings/garden`);
-    await waitUntil('timeline lists the recording', () => page.evaluate(() => {
-      const row = window.beholderTimeline && window.beholderTimeline.rows[0];
-      return (row && row.recordings.some((r) => !r.open)) || 'no closed recording yet';
-    }), 10_000);
-    // Click the middle of the recorded span on the canvas.
-    const point = await page.evaluate(() => {
-      const row = window.beholderTimeline.rows[0];
-      const recording = row.recordings.find((r) => !r.open);
-      const middle = (new Date(recording.start).getTime() + new Date(recording.end).getTime()) / 2;
-      const box = row.canvas.getBoundingClientRect();
-      const share = (middle - (row.window.end - row.window.span)) / row.window.span;
-      return { x: box.left + share * box.width, y: box.top + box.height / 2 };
-    });
+    await waitUntil('timeline fetched a finished recording',
+      () => shown?.recordings.some((r) => !r.open) || 'no closed recording yet', 10_000);
+    page.off('response', onResponse);
+    const timeline = page.locator('canvas.timeline[data-channel="garden"]');
+    const drawn = new RegExp(`: ${shown.recordings.length} recordings? shown`);
+    await waitUntil('the timeline tells what it drew', async () => {
+      const label = await timeline.getAttribute('aria-label');
+      return drawn.test(label) || label;
+    }, 5000);
+    // Click the middle of the recorded span on the canvas, which spans the fetched window.
+    const recording = shown.recordings.find((r) => !r.open);
+    const middle = (Date.parse(recording.start) + Date.parse(recording.end)) / 2;
+    const box = await timeline.boundingBox();
+    const point = { x: box.x + ((middle - shown.from) / (shown.to - shown.from)) * box.width,
+      y: box.y + box.height / 2 };
     await page.mouse.click(point.x, point.y);
     const playback = 'video[aria-label="Recording playback"]';
     await waitUntil('recording loaded', () => page.$eval(playback, (v) => v.readyState >= 2 || v.readyState),

@@ -1,9 +1,5 @@
 /**
- * ONVIF client: discovery, device, media, PTZ and events. Knows nothing of the engine.
+ * Reserved for the ONVIF client (issue #13): discovery, device, media, PTZ and events. Holds no code yet, so the
+ * bundle exports nothing.
  */
-@Export
-@Version("0.1.0")
 package org.beholder.onvif;
-
-import org.osgi.annotation.bundle.Export;
-import org.osgi.annotation.versioning.Version;

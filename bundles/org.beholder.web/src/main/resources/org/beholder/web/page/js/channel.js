@@ -1,4 +1,4 @@
-// One channel: large live view, snapshot, statistics, events, manual recording and (when the camera can) PTZ.
+// One channel: large live view, snapshot, statistics, events and manual recording.
 import { api } from './api.js';
 import { eventItem, eventList } from './eventlist.js';
 import { el, badge, renderRecording } from './dom.js';
@@ -36,7 +36,6 @@ export async function showChannel(view, feed, id) {
   const events = await eventList(id);
   const side = el('aside', {},
     el('section', { class: 'panel' }, el('h2', {}, 'Statistics'), stats),
-    channel.capabilities.ptz ? ptzPad(channel) : null,
     el('section', { class: 'panel' }, el('h2', {}, 'Events'), events));
   const heading = el('h1', { class: 'panel' }, channel.label, ' ', statusBadge, ' ', rec);
   view.replaceChildren(el('div', { class: 'channel' },
@@ -96,15 +95,4 @@ function renderStats(list, s) {
     ['Viewer skips', s.viewerSkips ?? '–'],
   ];
   list.replaceChildren(...rows.flatMap(([name, value]) => [el('dt', {}, name), el('dd', {}, value)]));
-}
-
-function ptzPad(channel) {
-  const move = (direction) => api(`channels/${encodeURIComponent(channel.id)}/ptz?move=${direction}`,
-    { method: 'POST' }).catch(() => {});
-  const button = (direction, label, text) => el('button', { type: 'button', 'aria-label': label,
-    onclick: () => move(direction) }, text);
-  return el('section', { class: 'panel' }, el('h2', {}, 'Pan, tilt, zoom'),
-    el('div', { class: 'ptz' }, button('zoom-in', 'Zoom in', '+'), button('up', 'Tilt up', '▲'),
-      button('zoom-out', 'Zoom out', '−'), button('left', 'Pan left', '◀'), button('home', 'Home position', '⌂'),
-      button('right', 'Pan right', '▶'), el('span'), button('down', 'Tilt down', '▼')));
 }

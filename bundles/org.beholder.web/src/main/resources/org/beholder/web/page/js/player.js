@@ -124,6 +124,3 @@ document.addEventListener('visibilitychange', () => {
     paused.clear();
   }
 });
-
-/** For the browser tests: every live player on the page. */
-window.beholderPlayers = players;

@@ -46,7 +46,6 @@ export async function showRecordings(view, feed, focusId, at) {
       rows.find((row) => row.channel.id === event.channel)?.load();
     }
   });
-  window.beholderTimeline = { rows, player };
   return () => {
     unsubscribe();
     window.removeEventListener('resize', onResize);

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
-import org.slf4j.LoggerFactory;
 import org.tensorflow.proto.AttrValue;
 import org.tensorflow.proto.DataType;
 import org.tensorflow.proto.GraphDef;
@@ -45,7 +44,8 @@ public final class ModelConverter {
         GraphDef graph = convert(new String(files.get(MODEL), StandardCharsets.UTF_8), files.get(WEIGHTS));
         Files.createDirectories(output.getParent());
         Files.write(output, graph.toByteArray());
-        LoggerFactory.getLogger(ModelConverter.class).info("{} nodes -> {}", graph.getNodeCount(), output);
+        // A build step: Maven shows its standard output, and no logger is bound at build time
+        System.out.println("NanoDet-m: " + graph.getNodeCount() + " nodes -> " + output);
     }
 
     /** The frozen graph of a TF.js graph model given as its JSON text and its (single) weights file. */
