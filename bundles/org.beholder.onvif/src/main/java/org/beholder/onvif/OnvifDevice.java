@@ -4,8 +4,11 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 import org.beholder.onvif.OnvifException.Kind;
+import org.beholder.onvif.internal.events.PullPointLoop;
 import org.beholder.onvif.internal.parse.DeviceParser;
 import org.beholder.onvif.internal.parse.MediaParser;
 import org.beholder.onvif.internal.parse.PtzParser;
@@ -124,6 +127,31 @@ public final class OnvifDevice {
     /** PTZ of this device; SERVICE_MISSING when it has none. */
     public OnvifPtz ptz() throws OnvifException {
         return new OnvifPtz(this, address(OnvifService.PTZ));
+    }
+
+    /**
+     * Subscribes to the device's events through a pull point and keeps the subscription alive until closed,
+     * on a thread of its own.
+     */
+    public EventSubscription subscribeEvents(CameraEventListener listener) throws OnvifException {
+        URI events = address(OnvifService.EVENTS);
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "onvif-events-" + deviceService.getHost());
+            thread.setDaemon(true);
+            return thread;
+        });
+        PullPointLoop loop = new PullPointLoop(transport, events, EventScheduler.of(executor, transport.clock()::localNow),
+                listener);
+        loop.start();
+        return new EventSubscription(loop, executor);
+    }
+
+    /** As {@link #subscribeEvents(CameraEventListener)}, with the host's (or a test's) scheduler. */
+    public EventSubscription subscribeEvents(CameraEventListener listener, EventScheduler scheduler)
+            throws OnvifException {
+        PullPointLoop loop = new PullPointLoop(transport, address(OnvifService.EVENTS), scheduler, listener);
+        loop.start();
+        return new EventSubscription(loop, null);
     }
 
     // ---- shared with the service parts of this package

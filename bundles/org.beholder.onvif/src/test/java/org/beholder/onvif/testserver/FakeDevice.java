@@ -61,6 +61,7 @@ public final class FakeDevice implements AutoCloseable {
     private final String password;
     private final Duration clockOffset;
     private volatile Auth auth = Auth.WS_SECURITY;
+    private volatile java.util.function.Supplier<Instant> localClock = Instant::now;
     private final Map<String, Function<Received, Answer>> answers = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final List<String> digestAlgorithms = new CopyOnWriteArrayList<>(List.of("SHA-256", "MD5"));
@@ -89,7 +90,13 @@ public final class FakeDevice implements AutoCloseable {
     }
 
     public Instant deviceNow() {
-        return Instant.now().plus(clockOffset);
+        return localClock.get().plus(clockOffset);
+    }
+
+    /** Lets a test drive the device's clock (its offset is kept on top). */
+    public FakeDevice clock(java.util.function.Supplier<Instant> local) {
+        localClock = local;
+        return this;
     }
 
     public FakeDevice auth(Auth newAuth) {

@@ -206,6 +206,7 @@ public final class SoapTransport {
                     .append("</a:MessageID><a:To s:mustUnderstand=\"1\">")
                     .append(Xml.escape(request.address().toString())).append("</a:To>");
         }
+        xml.append(request.extraHeaders());
         xml.append("</s:Header><s:Body>").append(request.body()).append("</s:Body></s:Envelope>");
         return xml.toString();
     }
