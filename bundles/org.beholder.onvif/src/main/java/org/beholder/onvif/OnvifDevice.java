@@ -129,6 +129,11 @@ public final class OnvifDevice {
         return new OnvifPtz(this, address(OnvifService.PTZ));
     }
 
+    /** Profile G: the device's own recordings; the calls say SERVICE_MISSING on a device without them. */
+    public OnvifRecordings recordings() {
+        return new OnvifRecordings(this);
+    }
+
     /**
      * Subscribes to the device's events through a pull point and keeps the subscription alive until closed,
      * on a thread of its own.
