@@ -33,9 +33,6 @@ public final class PullPointLoop {
     public static final Duration PULL_REQUEST_TIMEOUT = Duration.ofSeconds(25);
     public static final Duration RENEW_BEFORE = Duration.ofSeconds(60);
     public static final Duration TERMINATION = Duration.ofSeconds(120);
-    public static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
-    public static final Duration MAX_BACKOFF = Duration.ofSeconds(300);
-    public static final Duration HEALTHY_RESET = Duration.ofMinutes(5);
     /** Devices that ignore the pull timeout answer at once; an empty answer waits this long before the next pull. */
     public static final Duration EMPTY_PULL_PAUSE = Duration.ofSeconds(1);
     private static final int MESSAGE_LIMIT = 100;
@@ -58,8 +55,7 @@ public final class PullPointLoop {
     private volatile URI subscription;
     private volatile String referenceHeaders = "";
     private volatile Instant terminationLocal;
-    private volatile Instant healthySince;
-    private Duration backoff = FIRST_BACKOFF;
+    private final Backoff backoff = new Backoff();
     private volatile SubscriptionState state;
 
     public PullPointLoop(SoapTransport transport, URI eventService, EventScheduler scheduler,
@@ -114,8 +110,9 @@ public final class PullPointLoop {
             subscription = address.getHost() == null ? eventService.resolve(address) : address;
             referenceHeaders = ReferenceParameters.headers(reference);
             terminationLocal = termination(answer).orElse(scheduler.now().plus(TERMINATION));
-            healthySince = scheduler.now();
-            publish(new SubscriptionState(Status.HEALTHY, "", healthySince, Duration.ZERO));
+            Instant now = scheduler.now();
+            backoff.healthy(now);
+            publish(new SubscriptionState(Status.HEALTHY, "", now, Duration.ZERO));
             scheduler.schedule(this::pull, Duration.ZERO);
         } catch (OnvifException | IllegalArgumentException e) {
             fail("subscribing failed: " + e.getMessage());
@@ -144,10 +141,7 @@ public final class PullPointLoop {
             for (CameraEvent event : events) {
                 deliver(event);
             }
-            if (backoff.compareTo(FIRST_BACKOFF) > 0
-                    && Duration.between(healthySince, scheduler.now()).compareTo(HEALTHY_RESET) >= 0) {
-                backoff = FIRST_BACKOFF;
-            }
+            backoff.stillHealthy(scheduler.now());
             scheduler.schedule(this::pull, events.isEmpty() ? EMPTY_PULL_PAUSE : Duration.ZERO);
         } catch (OnvifException e) {
             fail("the subscription was lost: " + e.getMessage());
@@ -159,26 +153,27 @@ public final class PullPointLoop {
             return;
         }
         subscription = null;
-        Duration wait = backoff;
-        if (healthySince != null && Duration.between(healthySince, scheduler.now()).compareTo(HEALTHY_RESET) >= 0) {
-            wait = FIRST_BACKOFF;
-        }
-        healthySince = null;
-        backoff = wait.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait.multipliedBy(2);
+        Duration wait = backoff.failed(scheduler.now());
         logger.debug("Events at {}: {}; again in {}", SoapTransport.describe(eventService), reason, wait);
         publish(new SubscriptionState(Status.RESUBSCRIBING, reason, scheduler.now(), wait));
         scheduler.schedule(this::subscribe, wait);
     }
 
-    /** The termination time on our clock: the device's TerminationTime minus its CurrentTime, from now. */
     private Optional<Instant> termination(Element answer) {
+        return localTermination(answer, scheduler.now(), transport.clock().deviceNow());
+    }
+
+    /**
+     * The termination time on our clock: the device's TerminationTime minus its CurrentTime (or our idea of
+     * its time when it sends none), from {@code localNow}; so the device's clock error does not matter.
+     */
+    static Optional<Instant> localTermination(Element answer, Instant localNow, Instant deviceNowGuess) {
         Optional<Instant> end = Xml.text(answer, "TerminationTime").flatMap(NotificationParser::time);
-        Optional<Instant> deviceNow = Xml.text(answer, "CurrentTime").flatMap(NotificationParser::time);
         if (end.isEmpty()) {
             return Optional.empty();
         }
-        Instant reference = deviceNow.orElse(transport.clock().deviceNow());
-        return Optional.of(scheduler.now().plus(Duration.between(reference, end.get())));
+        Instant reference = Xml.text(answer, "CurrentTime").flatMap(NotificationParser::time).orElse(deviceNowGuess);
+        return Optional.of(localNow.plus(Duration.between(reference, end.get())));
     }
 
     private SoapRequest toSubscription(URI address, String action, String body) {
