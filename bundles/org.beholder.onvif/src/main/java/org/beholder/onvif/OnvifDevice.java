@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 import org.beholder.onvif.OnvifException.Kind;
+import org.beholder.onvif.internal.events.BasicNotificationLoop;
 import org.beholder.onvif.internal.events.PullPointLoop;
 import org.beholder.onvif.internal.parse.DeviceParser;
 import org.beholder.onvif.internal.parse.MediaParser;
@@ -140,11 +141,7 @@ public final class OnvifDevice {
      */
     public EventSubscription subscribeEvents(CameraEventListener listener) throws OnvifException {
         URI events = address(OnvifService.EVENTS);
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "onvif-events-" + deviceService.getHost());
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledExecutorService executor = eventExecutor();
         PullPointLoop loop = new PullPointLoop(transport, events, EventScheduler.of(executor, transport.clock()::localNow),
                 listener);
         loop.start();
@@ -157,6 +154,46 @@ public final class OnvifDevice {
         PullPointLoop loop = new PullPointLoop(transport, address(OnvifService.EVENTS), scheduler, listener);
         loop.start();
         return new EventSubscription(loop, null);
+    }
+
+    /**
+     * Where the device has no pull point: Basic Notification to {@code consumer}, an address the host serves
+     * and whose requests it hands to {@link NotificationSubscription#accept}.
+     */
+    public NotificationSubscription subscribeNotifications(URI consumer, CameraEventListener listener,
+            EventScheduler scheduler) throws OnvifException {
+        BasicNotificationLoop loop = new BasicNotificationLoop(transport, address(OnvifService.EVENTS), consumer,
+                scheduler, listener);
+        loop.start();
+        return new NotificationSubscription(loop, () -> { });
+    }
+
+    /** As above, renewing on a thread of its own. */
+    public NotificationSubscription subscribeNotifications(URI consumer, CameraEventListener listener)
+            throws OnvifException {
+        URI events = address(OnvifService.EVENTS);
+        ScheduledExecutorService executor = eventExecutor();
+        BasicNotificationLoop loop = new BasicNotificationLoop(transport, events, consumer,
+                EventScheduler.of(executor, transport.clock()::localNow), listener);
+        loop.start();
+        return new NotificationSubscription(loop, executor::shutdownNow);
+    }
+
+    /**
+     * False when GetCapabilities says the event service has no pull point (use
+     * {@link #subscribeNotifications}); true when it has one or does not say.
+     */
+    public boolean pullPointSupported() throws OnvifException {
+        return DeviceParser.pullPointSupported(device("GetCapabilities",
+                "<tds:GetCapabilities><tds:Category>Events</tds:Category></tds:GetCapabilities>"));
+    }
+
+    private ScheduledExecutorService eventExecutor() {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "onvif-events-" + deviceService.getHost());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     // ---- shared with the service parts of this package
