@@ -57,6 +57,11 @@ public final class FakeDevice implements AutoCloseable {
             </env:Body></env:Envelope>""";
 
     private final HttpServer server;
+    private final java.util.concurrent.ExecutorService executor = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "fake-onvif-device");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final String username;
     private final String password;
     private final Duration clockOffset;
@@ -72,11 +77,7 @@ public final class FakeDevice implements AutoCloseable {
         this.clockOffset = clockOffset;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
-        server.setExecutor(Executors.newCachedThreadPool(r -> {
-            Thread thread = new Thread(r, "fake-onvif-device");
-            thread.setDaemon(true);
-            return thread;
-        }));
+        server.setExecutor(executor);
         server.start();
         answer("GetSystemDateAndTime", r -> Answer.ok(systemDateAndTime(deviceNow())));
     }
@@ -248,5 +249,6 @@ public final class FakeDevice implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 }
