@@ -110,6 +110,11 @@ public final class FakeDevice implements AutoCloseable {
         return this;
     }
 
+    /** The answer configured for an operation (to wrap it). */
+    public Function<Received, Answer> answerFor(String operation) {
+        return answers.get(operation);
+    }
+
     public FakeDevice answer(String operation, String body) {
         return answer(operation, r -> Answer.ok(body));
     }

@@ -50,6 +50,8 @@ public final class PullPointLoop {
     private final EventScheduler scheduler;
     private final CameraEventListener listener;
     private final AtomicBoolean stopped = new AtomicBoolean();
+    private final Duration pullWait;
+    private final Duration pullRequestTimeout;
 
     // Touched only by the scheduled steps, which never overlap (each schedules the next).
     private volatile URI subscription;
@@ -60,6 +62,14 @@ public final class PullPointLoop {
 
     public PullPointLoop(SoapTransport transport, URI eventService, EventScheduler scheduler,
             CameraEventListener listener) {
+        this(transport, eventService, scheduler, listener, PULL_WAIT, PULL_REQUEST_TIMEOUT);
+    }
+
+    /** With other pull timings: for tests of a device that stops answering, which must not wait 25 s. */
+    PullPointLoop(SoapTransport transport, URI eventService, EventScheduler scheduler, CameraEventListener listener,
+            Duration pullWait, Duration pullRequestTimeout) {
+        this.pullWait = pullWait;
+        this.pullRequestTimeout = pullRequestTimeout;
         this.transport = transport;
         this.eventService = eventService;
         this.scheduler = scheduler;
@@ -131,8 +141,8 @@ public final class PullPointLoop {
                 terminationLocal = termination(renewed).orElse(scheduler.now().plus(TERMINATION));
             }
             Element answer = transport.call(toSubscription(current, PULL, "<tev:PullMessages><tev:Timeout>"
-                    + PULL_WAIT + "</tev:Timeout><tev:MessageLimit>" + MESSAGE_LIMIT
-                    + "</tev:MessageLimit></tev:PullMessages>").withTimeout(PULL_REQUEST_TIMEOUT));
+                    + pullWait + "</tev:Timeout><tev:MessageLimit>" + MESSAGE_LIMIT
+                    + "</tev:MessageLimit></tev:PullMessages>").withTimeout(pullRequestTimeout));
             if (stopped.get()) {
                 return;
             }
