@@ -3,10 +3,10 @@ package org.beholder.onvif;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.Map;
-import java.util.Optional;
 
 import org.beholder.onvif.OnvifException.Kind;
 import org.beholder.onvif.internal.parse.DeviceParser;
+import org.beholder.onvif.internal.soap.Addresses;
 import org.beholder.onvif.internal.soap.DeviceClock;
 import org.beholder.onvif.internal.soap.SoapRequest;
 import org.beholder.onvif.internal.soap.SoapTransport;
@@ -97,10 +97,6 @@ public final class OnvifClient {
     }
 
     static URI onHostOf(URI address, URI reached) {
-        if (Optional.ofNullable(address.getHost()).orElse("").equalsIgnoreCase(reached.getHost())) {
-            return address;
-        }
-        return reached.resolve(Optional.ofNullable(address.getRawPath()).orElse("/")
-                + (address.getRawQuery() == null ? "" : "?" + address.getRawQuery()));
+        return Addresses.onHostOf(address, reached);
     }
 }

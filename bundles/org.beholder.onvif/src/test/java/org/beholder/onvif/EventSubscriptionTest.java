@@ -92,6 +92,20 @@ class EventSubscriptionTest {
     }
 
     @Test
+    void aSubscriptionAddressOnAnotherHostIsReachedOnTheHostThatAnswered() {
+        pullPoint.reportHost("10.20.30.40");
+        try (EventSubscription subscription = subscribe()) {
+            scheduler.runNext();
+            pullPoint.queue(FakePullPoint.motion(true));
+            scheduler.runNext();
+
+            assertEquals(Status.HEALTHY, subscription.state().status());
+            assertEquals(1, events.size());
+            assertEquals("/onvif/pullpoint/1", device.received("PullMessages").get(0).path());
+        }
+    }
+
+    @Test
     void renewsSixtySecondsBeforeTheTerminationTime() {
         try (EventSubscription subscription = subscribe()) {
             runUntil(T0.plusSeconds(59));

@@ -24,6 +24,7 @@ public final class FakePullPoint {
     private final ConcurrentLinkedQueue<String> queued = new ConcurrentLinkedQueue<>();
     private final AtomicInteger created = new AtomicInteger();
     private volatile boolean refuseSubscriptions;
+    private volatile String reportedHost = "127.0.0.1";
 
     public FakePullPoint(FakeDevice device) {
         this.device = device;
@@ -43,6 +44,11 @@ public final class FakePullPoint {
 
     public void refuseSubscriptions(boolean refuse) {
         refuseSubscriptions = refuse;
+    }
+
+    /** Names subscriptions on another host, as a device behind NAT does. */
+    public void reportHost(String host) {
+        reportedHost = host;
     }
 
     public int created() {
@@ -74,7 +80,8 @@ public final class FakePullPoint {
         String path = "/onvif/pullpoint/" + created.incrementAndGet();
         alive.put(path, device.deviceNow().plus(Duration.ofSeconds(120)));
         return Answer.ok(ENVELOPE.formatted("<tev:CreatePullPointSubscriptionResponse><tev:SubscriptionReference>"
-                + "<wsa:Address>" + device.uri(path) + "</wsa:Address><wsa:ReferenceParameters>"
+                + "<wsa:Address>" + device.uri(path).toString().replace("127.0.0.1", reportedHost)
+                + "</wsa:Address><wsa:ReferenceParameters>"
                 + "<dom0:SubscriptionId xmlns:dom0=\"http://www.axis.com/2009/event\">" + created.get()
                 + "</dom0:SubscriptionId></wsa:ReferenceParameters></tev:SubscriptionReference>" + times(path)
                 + "</tev:CreatePullPointSubscriptionResponse>"));

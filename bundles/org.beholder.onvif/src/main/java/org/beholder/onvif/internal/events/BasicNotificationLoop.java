@@ -17,6 +17,7 @@ import org.beholder.onvif.EventScheduler;
 import org.beholder.onvif.OnvifException;
 import org.beholder.onvif.SubscriptionState;
 import org.beholder.onvif.SubscriptionState.Status;
+import org.beholder.onvif.internal.soap.Addresses;
 import org.beholder.onvif.internal.soap.SoapRequest;
 import org.beholder.onvif.internal.soap.SoapTransport;
 import org.beholder.onvif.internal.xml.SafeXml;
@@ -139,7 +140,9 @@ public final class BasicNotificationLoop {
                             "Subscribe: the answer has no SubscriptionReference"));
             URI address = URI.create(Xml.text(reference, "Address").orElseThrow(
                     () -> new OnvifException(OnvifException.Kind.MALFORMED_ANSWER, "Subscribe: no Address")));
-            subscription = address.getHost() == null ? eventService.resolve(address) : address;
+            // A subscription address on another host (NAT) is moved onto the one that answered.
+            subscription = address.getHost() == null ? eventService.resolve(address)
+                    : Addresses.onHostOf(address, eventService);
             referenceHeaders = ReferenceParameters.headers(reference);
             Instant now = scheduler.now();
             backoff.healthy(now);

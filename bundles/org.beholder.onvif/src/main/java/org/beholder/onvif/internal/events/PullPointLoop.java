@@ -13,6 +13,7 @@ import org.beholder.onvif.EventScheduler;
 import org.beholder.onvif.OnvifException;
 import org.beholder.onvif.SubscriptionState;
 import org.beholder.onvif.SubscriptionState.Status;
+import org.beholder.onvif.internal.soap.Addresses;
 import org.beholder.onvif.internal.soap.SoapRequest;
 import org.beholder.onvif.internal.soap.SoapTransport;
 import org.beholder.onvif.internal.xml.Xml;
@@ -117,7 +118,9 @@ public final class PullPointLoop {
             URI address = Xml.text(reference, "Address").map(URI::create).orElseThrow(
                     () -> new OnvifException(OnvifException.Kind.MALFORMED_ANSWER,
                             "CreatePullPointSubscription: the answer has no Address"));
-            subscription = address.getHost() == null ? eventService.resolve(address) : address;
+            // A subscription address on another host (NAT) is moved onto the one that answered.
+            subscription = address.getHost() == null ? eventService.resolve(address)
+                    : Addresses.onHostOf(address, eventService);
             referenceHeaders = ReferenceParameters.headers(reference);
             terminationLocal = termination(answer).orElse(scheduler.now().plus(TERMINATION));
             Instant now = scheduler.now();

@@ -49,7 +49,13 @@ public final class SafeXml {
         String body = declaration.find() ? text.substring(declaration.end()) : text;
         try {
             DocumentBuilder builder = factory().newDocumentBuilder();
-            builder.setErrorHandler(null);
+            // Errors become the exception below; the default handler would also print them to stderr.
+            builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler() {
+                @Override
+                public void fatalError(org.xml.sax.SAXParseException e) throws SAXException {
+                    throw e;
+                }
+            });
             builder.setEntityResolver((publicId, systemId) -> {
                 throw new SAXException("external entities are refused");
             });
