@@ -61,6 +61,8 @@ public final class OnvifClient {
             }
             // Some devices answer it only with credentials or not at all: carry on with no offset.
         }
+        transport.clockSource(t -> DeviceParser.systemDateAndTime(t.call(SoapRequest.of(deviceService,
+                DEVICE_NS + "GetSystemDateAndTime", "<tds:GetSystemDateAndTime/>").unauthenticated())));
         ServiceAddresses services = discoverServices(transport, deviceService);
         return new OnvifDevice(deviceService, transport, services);
     }

@@ -71,6 +71,25 @@ class OnvifDeviceTest {
     }
 
     @Test
+    void aDeviceClockThatJumpsAfterConnectIsMeasuredAgainOnARefusedToken() throws Exception {
+        OnvifDevice onvif = client.connect(device.deviceService(), ADMIN);
+        device.clockOffset(Duration.ofMinutes(-90));
+
+        assertEquals("Mockup Model", onvif.deviceInformation().model());
+        assertTrue(Math.abs(onvif.clockOffset().toSeconds() + 90 * 60) <= 2, "offset " + onvif.clockOffset());
+        assertEquals(2, device.received("GetDeviceInformation").size(), "refused once, then accepted");
+    }
+
+    @Test
+    void aWrongPasswordFailsConnectOnceWithoutRetrying() {
+        OnvifException e = assertThrows(OnvifException.class,
+                () -> client.connect(device.deviceService(), new Credentials("admin", "wrong")));
+        assertEquals(OnvifException.Kind.WRONG_CREDENTIALS, e.kind());
+        assertFalse(e.getMessage().contains("wrong"));
+        assertEquals(1, device.received("GetServices").size(), "the clock had not moved: no retry");
+    }
+
+    @Test
     void deviceInformationAndScopes() throws Exception {
         OnvifDevice onvif = client.connect(device.deviceService(), ADMIN);
 

@@ -64,7 +64,7 @@ public final class FakeDevice implements AutoCloseable {
     });
     private final String username;
     private final String password;
-    private final Duration clockOffset;
+    private volatile Duration clockOffset;
     private volatile Auth auth = Auth.WS_SECURITY;
     private volatile java.util.function.Supplier<Instant> localClock = Instant::now;
     private final Map<String, Function<Received, Answer>> answers = new ConcurrentHashMap<>();
@@ -92,6 +92,11 @@ public final class FakeDevice implements AutoCloseable {
 
     public Instant deviceNow() {
         return localClock.get().plus(clockOffset);
+    }
+
+    /** The device's clock jumps (NTP after boot, someone sets it). */
+    public void clockOffset(Duration offset) {
+        clockOffset = offset;
     }
 
     /** Lets a test drive the device's clock (its offset is kept on top). */

@@ -39,6 +39,21 @@ public final class SoapTransport {
     private final Duration defaultTimeout;
     private final long maxAnswerBytes;
     private volatile HttpDigest digest;
+    private volatile ClockSource clockSource;
+
+    /** Reads the device's current time, without credentials; set by whoever knows the device service. */
+    @FunctionalInterface
+    public interface ClockSource {
+        java.time.Instant read(SoapTransport transport) throws OnvifException;
+    }
+
+    /**
+     * A device whose clock jumped after we measured it (NTP after boot, a manual change) refuses every token
+     * from then on; with a clock source, such a refusal re-reads the clock and tries once more.
+     */
+    public void clockSource(ClockSource source) {
+        clockSource = source;
+    }
 
     public SoapTransport(HttpClient http, Credentials credentials, DeviceClock clock, Duration defaultTimeout,
             long maxAnswerBytes) {
@@ -55,6 +70,31 @@ public final class SoapTransport {
 
     /** Sends the request and returns the Body's first element (the operation's response). */
     public Element call(SoapRequest request) throws OnvifException {
+        try {
+            return callOnce(request);
+        } catch (OnvifException e) {
+            ClockSource source = clockSource;
+            if (e.kind() != Kind.WRONG_CREDENTIALS || e.faultReason() == null || source == null
+                    || !request.authenticated() || credentials.isEmpty()) {
+                throw e;
+            }
+            Duration before = clock.offset();
+            try {
+                clock.synchronize(source.read(this));
+            } catch (OnvifException unreadable) {
+                throw e;
+            }
+            if (clock.offset().minus(before).abs().compareTo(CLOCK_JUMP) < 0) {
+                throw e;
+            }
+            return callOnce(request);
+        }
+    }
+
+    /** A smaller change of the offset would not explain a refused token. */
+    private static final Duration CLOCK_JUMP = Duration.ofSeconds(5);
+
+    private Element callOnce(SoapRequest request) throws OnvifException {
         Duration timeout = request.timeout() != null ? request.timeout() : defaultTimeout;
         String where = describe(request.address());
         String operation = request.action().substring(request.action().lastIndexOf('/') + 1);
