@@ -148,6 +148,25 @@ class OnvifDeviceTest {
     }
 
     @Test
+    void media1IsUsedWhenTheMedia2ServiceFails() throws Exception {
+        device.answer("GetServices", Fixtures.filled("GetServices.xml").replace(
+                "<tds:Service>", "<tds:Service><tds:Namespace>http://www.onvif.org/ver20/media/wsdl</tds:Namespace>"
+                        + "<tds:XAddr>http://10.1.1.1/onvif/media2</tds:XAddr></tds:Service><tds:Service>"));
+        String media1 = Fixtures.filled("GetProfiles.xml");
+        device.answer("GetProfiles", r -> r.path().equals("/onvif/media2")
+                ? new FakeDevice.Answer(500, FakeDevice.fault("ter:ActionNotSupported", "broken Media2"),
+                        java.util.Map.of(), 0)
+                : FakeDevice.Answer.ok(media1));
+        OnvifDevice onvif = client.connect(device.deviceService(), ADMIN);
+
+        List<MediaProfile> profiles = onvif.profiles();
+        assertEquals(List.of("main"), profiles.stream().map(MediaProfile::token).toList());
+        assertFalse(profiles.get(0).media2());
+        assertEquals(List.of("/onvif/media2", "/onvif/services"),
+                device.received("GetProfiles").stream().map(FakeDevice.Received::path).toList());
+    }
+
+    @Test
     void imagingSettingsOfTheVideoSource() throws Exception {
         OnvifDevice onvif = client.connect(device.deviceService(), ADMIN);
         assertEquals(255.0, onvif.imagingSettings("vidsrc0").brightness().orElseThrow());
