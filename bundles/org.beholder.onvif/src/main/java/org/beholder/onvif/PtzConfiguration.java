@@ -1,0 +1,5 @@
+package org.beholder.onvif;
+
+/** A PTZ configuration and the node it drives. */
+public record PtzConfiguration(String token, String name, String nodeToken) {
+}
