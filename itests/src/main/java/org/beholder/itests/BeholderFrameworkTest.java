@@ -60,7 +60,7 @@ class BeholderFrameworkTest {
     private static final String TOKEN = "oh.itest.token";
     private static final ThingTypeUID NVR_CHANNEL = new ThingTypeUID("beholder", "nvr-channel");
     private static final Set<String> BEHOLDER_BUNDLES = Set.of("org.beholder.engine", "org.beholder.analytics",
-            "org.beholder.core",
+            "org.beholder.onvif", "org.beholder.core",
             "org.beholder.web", "org.openhab.binding.beholder", "openhab-api-mirror");
 
     private static final BundleContext CONTEXT = FrameworkUtil.getBundle(BeholderFrameworkTest.class)

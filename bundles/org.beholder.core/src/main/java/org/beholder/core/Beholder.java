@@ -12,13 +12,17 @@ import org.beholder.analytics.AnalyticsRuntime;
 import org.beholder.analytics.ObjectDetector;
 import org.beholder.core.events.EventJournal;
 import org.beholder.core.internal.AnalyticsToEvents;
+import org.beholder.core.internal.CameraEvents;
 import org.beholder.core.internal.ChannelToEvents;
 import org.beholder.core.internal.SettingsTranslation;
+import org.beholder.core.internal.onvif.OnvifCamera;
 import org.beholder.core.settings.CameraSettings;
 import org.beholder.core.settings.CameraSettingsValidator;
 import org.beholder.engine.EngineConfig;
 import org.beholder.engine.NvrChannel;
 import org.beholder.engine.NvrEngine;
+import org.beholder.onvif.OnvifClient;
+import org.beholder.onvif.OnvifOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +50,8 @@ public final class Beholder implements AutoCloseable {
     private final EventJournal journal = new EventJournal(JOURNAL_PER_CAMERA);
     private final ChannelToEvents channelEvents;
     private final AnalyticsToEvents analyticsEvents;
+    private final CameraEvents cameraEvents;
+    private final OnvifClient onvif;
     private final Map<String, Camera> cameras = new LinkedHashMap<>();
     private ObjectDetector detector;
     private String noDetectorReason = NO_DETECTOR;
@@ -66,13 +72,17 @@ public final class Beholder implements AutoCloseable {
         this.analytics = new AnalyticsRuntime(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
         this.channelEvents = new ChannelToEvents(journal, clock);
         this.analyticsEvents = new AnalyticsToEvents(journal);
+        this.cameraEvents = new CameraEvents(journal, clock);
+        this.onvif = new OnvifClient(OnvifOptions.DEFAULTS.withClock(clock));
     }
 
     /**
-     * Validates the settings, starts the camera's channel (its recordings are indexed and crash leftovers
-     * repaired first) and its analytics.
+     * Validates the settings, sets the camera up through ONVIF when it has an ONVIF address (stream URL, device
+     * information, its own events), starts the camera's channel (its recordings are indexed and crash leftovers
+     * repaired first) and its analytics. ONVIF calls block for at most their timeouts (10 s each).
      *
      * @throws org.beholder.core.settings.InvalidSettingsException when the validator refuses the settings
+     * @throws CameraSetupException when the ONVIF device cannot be used (the message says why)
      * @throws IllegalArgumentException when a camera with that id runs already
      */
     public synchronized Camera addCamera(CameraSettings settings) throws IOException {
@@ -83,11 +93,22 @@ public final class Beholder implements AutoCloseable {
         if (cameras.containsKey(settings.id())) {
             throw new IllegalArgumentException("camera '" + settings.id() + "' exists already");
         }
-        NvrChannel channel = engine.add(SettingsTranslation.channelConfig(settings));
+        OnvifCamera device = settings.usesOnvif() ? OnvifCamera.connect(onvif, settings) : null;
+        CameraSettings stream = device == null ? settings : settings.withUrl(device.streamUrl());
+        NvrChannel channel;
+        try {
+            channel = engine.add(SettingsTranslation.channelConfig(stream));
+        } catch (IOException | RuntimeException e) {
+            if (device != null) {
+                device.close();
+            }
+            throw e;
+        }
         channel.addListener(channelEvents);
-        Camera camera = new Camera(settings, channel); // with its recording policy as the first listener
+        Camera camera = new Camera(settings, channel, device); // with its recording policy as the first listener
         camera.addAnalyticsListener(analyticsEvents);
         attachAnalytics(camera);
+        camera.subscribeCameraEvents(cameraEvents);
         cameras.put(settings.id(), camera);
         logger.info("Camera {} ({}) added", settings.id(), settings.label());
         return camera;

@@ -7,8 +7,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.beholder.analytics.AnalyticsEvent;
 import org.beholder.analytics.AnalyticsListener;
 import org.beholder.analytics.ChannelAnalytics;
+import org.beholder.core.internal.CameraEvents;
+import org.beholder.core.internal.onvif.OnvifCamera;
 import org.beholder.core.settings.CameraSettings;
 import org.beholder.engine.NvrChannel;
+import org.beholder.onvif.CameraEvent;
+import org.beholder.onvif.CameraEventKind;
+import org.beholder.onvif.CameraEventListener;
+import org.beholder.onvif.SubscriptionState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,14 +30,71 @@ public final class Camera implements AnalyticsListener {
     private final NvrChannel channel;
     private final RecordingPolicy policy;
     private final List<AnalyticsListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<CameraEventListener> cameraListeners = new CopyOnWriteArrayList<>();
+    private final OnvifCamera onvif;
     private volatile ChannelAnalytics analytics;
     private volatile String detectorNote;
+    private volatile SubscriptionState eventsState;
 
-    Camera(CameraSettings settings, NvrChannel channel) {
+    Camera(CameraSettings settings, NvrChannel channel, OnvifCamera onvif) {
         this.settings = settings;
         this.channel = channel;
+        this.onvif = onvif;
         this.policy = new RecordingPolicy(channel, settings);
         listeners.add(policy);
+    }
+
+    /** What the camera says about itself, when it is set up through ONVIF. */
+    public Optional<DeviceInfo> device() {
+        return Optional.ofNullable(onvif).map(OnvifCamera::info);
+    }
+
+    /** Whether the camera can pan, tilt or zoom (its ONVIF profile has a PTZ configuration). */
+    public boolean ptz() {
+        return onvif != null && onvif.ptz();
+    }
+
+    /** The state of the camera's event subscription (healthy, or resubscribing and why), when it has one. */
+    public Optional<SubscriptionState> eventSubscription() {
+        return Optional.ofNullable(eventsState);
+    }
+
+    /** Listeners of what the camera itself reports (ONVIF events); they run on the subscription's thread. */
+    public void addCameraEventListener(CameraEventListener listener) {
+        cameraListeners.add(listener);
+    }
+
+    public void removeCameraEventListener(CameraEventListener listener) {
+        cameraListeners.remove(listener);
+    }
+
+    /** Subscribes to the camera's own events: they become journal events and camera motion records. */
+    void subscribeCameraEvents(CameraEvents journal) {
+        if (onvif == null) {
+            return;
+        }
+        onvif.subscribe(new CameraEventListener() {
+            @Override
+            public void onEvent(CameraEvent event) {
+                if (event.kind() == CameraEventKind.MOTION && event.state().isPresent()) {
+                    policy.cameraMotion(event.state().get());
+                }
+                journal.record(settings.id(), event);
+                for (CameraEventListener listener : cameraListeners) {
+                    try {
+                        listener.onEvent(event);
+                    } catch (RuntimeException e) {
+                        logger.warn("Camera event listener of {} failed: {}", settings.id(), e.toString());
+                    }
+                }
+            }
+
+            @Override
+            public void onStateChanged(SubscriptionState state) {
+                eventsState = state;
+                cameraListeners.forEach(listener -> listener.onStateChanged(state));
+            }
+        });
     }
 
     public String id() {
@@ -98,5 +161,8 @@ public final class Camera implements AnalyticsListener {
             previous.detach();
         }
         analytics = null;
+        if (onvif != null) {
+            onvif.close();
+        }
     }
 }

@@ -23,11 +23,15 @@ import org.beholder.engine.NvrChannel;
  * Requests by users and rules ({@code NvrChannel.record}) are honoured in every mode.
  */
 public final class RecordingPolicy implements AnalyticsListener {
+    /** The reason a recording started by the camera's own motion detection names. */
+    public static final String CAMERA_MOTION = "camera motion";
     private final NvrChannel channel;
     private final boolean onMotion;
     private final Set<String> onClasses;
     private final Duration postRoll;
     private final Set<String> zonesInMotion = new HashSet<>();
+    /** Set from the camera's event thread, read on the analytics thread. */
+    private volatile boolean cameraMotion;
 
     public RecordingPolicy(NvrChannel channel, CameraSettings settings) {
         this.channel = channel;
@@ -35,6 +39,17 @@ public final class RecordingPolicy implements AnalyticsListener {
         this.onMotion = events && settings.recordOnMotion();
         this.onClasses = events ? settings.recordOnClasses() : Set.of();
         this.postRoll = settings.postRoll();
+    }
+
+    /**
+     * Motion the camera itself reports (ONVIF) is motion too: it starts a recording, the recording is extended on
+     * every analysed keyframe while it lasts, and it ends a post-roll after the camera says it stopped.
+     */
+    public void cameraMotion(boolean active) {
+        cameraMotion = active;
+        if (onMotion) {
+            channel.record(CAMERA_MOTION, postRoll);
+        }
     }
 
     /**
@@ -59,6 +74,9 @@ public final class RecordingPolicy implements AnalyticsListener {
             case AnalyticsEvent.MotionLevel level -> {
                 if (onMotion && !zonesInMotion.isEmpty()) {
                     channel.record("motion", postRoll);
+                }
+                if (onMotion && cameraMotion) {
+                    channel.record(CAMERA_MOTION, postRoll);
                 }
             }
             case AnalyticsEvent.ObjectsSeen seen -> {

@@ -16,6 +16,11 @@ public enum EventType {
     OBJECT("object", Set.of("label", "score", "box", "counts"), Set.of()),
     /** A QR code came into view. */
     QR("qr", Set.of("text"), Set.of()),
+    /**
+     * Something the camera itself reported (ONVIF events): its topic, its kind ({@code motion}, {@code tamper},
+     * {@code digital-input}, {@code relay}, {@code object}, {@code generic}) and what it said.
+     */
+    CAMERA("camera", Set.of("topic", "kind"), Set.of("active", "source", "data", "objectClass")),
     /** The channel's state changed (pushed to live pages only). */
     STATUS("status", Set.of("state", "message", "recording"), Set.of("warning", "recordingPaused")),
     /** Measured stream figures (pushed to live pages only, every couple of seconds). */

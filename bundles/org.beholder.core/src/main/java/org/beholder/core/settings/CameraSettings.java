@@ -16,6 +16,10 @@ import org.beholder.engine.Transport;
  * that the validator can report every problem with the host's key name. Outside {@link RecordMode#EVENTS} the
  * triggers are cleared, so that settings which record the same are equal.
  *
+ * @param url             the stream; may be empty when {@code onvifHost} is given (ONVIF finds it)
+ * @param onvifHost       the camera's ONVIF address (empty = no ONVIF): stream, device information, camera events
+ * @param onvifPort       the ONVIF HTTP port (80 by default)
+ * @param onvifProfile    the ONVIF media profile to record, by token or name (empty = the largest)
  * @param recordOnMotion  in {@link RecordMode#EVENTS}: motion starts and extends recordings
  * @param recordOnClasses in {@link RecordMode#EVENTS}: these object classes start and extend recordings
  * @param retentionBytes  0 = no per-camera size limit
@@ -25,7 +29,7 @@ import org.beholder.engine.Transport;
  * @param objectInterval  how often the detector runs while nothing moves
  */
 public record CameraSettings(String id, String label, String url, String username, String password,
-        Transport transport, Duration preRoll, Duration postRoll, Duration stallTimeout, int analyticsWidth,
+        String onvifHost, int onvifPort, String onvifProfile, Transport transport, Duration preRoll, Duration postRoll, Duration stallTimeout, int analyticsWidth,
         RecordMode recordMode, boolean recordOnMotion, Set<String> recordOnClasses, int retentionDays,
         long retentionBytes, boolean motion, double motionThreshold, Duration motionHold, List<Zone> zones,
         List<Polygon> masks, boolean qr, boolean objects, Set<String> objectClasses, Duration objectInterval,
@@ -35,6 +39,9 @@ public record CameraSettings(String id, String label, String url, String usernam
         label = label == null || label.isBlank() ? id : label;
         username = username == null ? "" : username;
         password = password == null ? "" : password;
+        url = url == null ? "" : url;
+        onvifHost = onvifHost == null ? "" : onvifHost.trim();
+        onvifProfile = onvifProfile == null ? "" : onvifProfile.trim();
         if (recordMode != RecordMode.EVENTS) { // triggers mean nothing in the other modes: one form for equal settings
             recordOnMotion = false;
             recordOnClasses = Set.of();
@@ -43,6 +50,19 @@ public record CameraSettings(String id, String label, String url, String usernam
         zones = List.copyOf(zones);
         masks = List.copyOf(masks);
         objectClasses = Set.copyOf(objectClasses);
+    }
+
+    /** Whether the camera is set up (or complemented) through ONVIF. */
+    public boolean usesOnvif() {
+        return !onvifHost.isEmpty();
+    }
+
+    /** The same settings with the stream URL ONVIF found. */
+    public CameraSettings withUrl(String streamUrl) {
+        return new CameraSettings(id, label, streamUrl, username, password, onvifHost, onvifPort, onvifProfile,
+                transport, preRoll, postRoll, stallTimeout, analyticsWidth, recordMode, recordOnMotion,
+                recordOnClasses, retentionDays, retentionBytes, motion, motionThreshold, motionHold, zones, masks, qr,
+                objects, objectClasses, objectInterval, objectMinScore);
     }
 
     /** Never prints the password. */
@@ -68,6 +88,9 @@ public record CameraSettings(String id, String label, String url, String usernam
         private String label;
         private String username = "";
         private String password = "";
+        private String onvifHost = "";
+        private int onvifPort = 80;
+        private String onvifProfile = "";
         private Transport transport = Transport.TCP;
         private Duration preRoll = Duration.ofSeconds(10);
         private Duration postRoll = Duration.ofSeconds(10);
@@ -102,6 +125,14 @@ public record CameraSettings(String id, String label, String url, String usernam
         public Builder credentials(String user, String pass) {
             username = user;
             password = pass;
+            return this;
+        }
+
+        /** Set up by ONVIF: the stream is found through the device at {@code host:port}. */
+        public Builder onvif(String host, int port, String profile) {
+            onvifHost = host;
+            onvifPort = port;
+            onvifProfile = profile;
             return this;
         }
 
@@ -175,7 +206,8 @@ public record CameraSettings(String id, String label, String url, String usernam
         }
 
         public CameraSettings build() {
-            return new CameraSettings(id, label, url, username, password, transport, preRoll, postRoll,
+            return new CameraSettings(id, label, url, username, password, onvifHost, onvifPort, onvifProfile,
+                    transport, preRoll, postRoll,
                     stallTimeout, analyticsWidth, recordMode, recordOnMotion, recordOnClasses, retentionDays,
                     retentionBytes, motion, motionThreshold, motionHold, zones, masks, qr, objects, objectClasses,
                     objectInterval, objectMinScore);

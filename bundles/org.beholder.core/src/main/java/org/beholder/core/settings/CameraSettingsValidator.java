@@ -21,6 +21,8 @@ import org.beholder.analytics.Zone;
 public final class CameraSettingsValidator {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
     private static final Set<String> SCHEMES = Set.of("rtsp", "rtsps", "file", "test");
+    /** A DNS name, an IPv4 address or a bracket-less IPv6 address: no scheme, path, port or credentials. */
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]{1,253}|[0-9A-Fa-f:.]{2,45}");
     /** The pre-roll lives in RAM; the ring also caps it by bytes (64 MiB). */
     public static final Duration MAX_PRE_ROLL = Duration.ofMinutes(2);
     public static final Duration MAX_POST_ROLL = Duration.ofHours(1);
@@ -61,7 +63,12 @@ public final class CameraSettingsValidator {
             problem("id", "must be 1-64 letters, digits, '-' or '_', starting with a letter or digit"
                     + (s.id() == null ? "" : ", was '" + s.id() + "'"));
         }
-        url(s.url());
+        if (s.usesOnvif()) {
+            onvif(s);
+        }
+        if (!(s.usesOnvif() && s.url().isBlank())) { // with ONVIF and no URL, ONVIF finds the stream
+            url(s.url());
+        }
         if (s.transport() == null) {
             problem("transport", "must be tcp or udp");
         }
@@ -90,9 +97,19 @@ public final class CameraSettingsValidator {
         }
     }
 
+    private void onvif(CameraSettings s) {
+        if (!HOST.matcher(s.onvifHost()).matches()) {
+            problem("onvifHost", "must be a host name or address such as 192.168.1.20 or camera.local, was '"
+                    + s.onvifHost() + "'");
+        }
+        if (s.onvifPort() < 1 || s.onvifPort() > 65535) {
+            problem("onvifPort", "must be between 1 and 65535, was " + s.onvifPort());
+        }
+    }
+
     private void url(String url) {
         if (url == null || url.isBlank()) {
-            problem("url", "is required (rtsp://host[:port]/path)");
+            problem("url", "is required (rtsp://host[:port]/path), or give the camera's ONVIF address instead");
             return;
         }
         String trimmed = url.trim();

@@ -45,8 +45,23 @@ class CameraSettingsValidatorTest {
 
     @Test
     void urlIsRequired() {
-        assertEquals(new SettingProblem("url", "is required (rtsp://host[:port]/path)"),
-                only(CameraSettings.builder("front", " ").build()));
+        assertEquals(new SettingProblem("url", "is required (rtsp://host[:port]/path), or give the camera's ONVIF"
+                + " address instead"), only(CameraSettings.builder("front", " ").build()));
+        assertEquals(List.of(), CameraSettingsValidator.problems(CameraSettings.builder("front", "")
+                .onvif("192.168.1.20", 80, "").build()), "ONVIF finds the stream");
+    }
+
+    @Test
+    void onvifHostIsAHostNameOrAddress() {
+        assertEquals(new SettingProblem("onvifHost", "must be a host name or address such as 192.168.1.20 or"
+                + " camera.local, was 'http://cam/onvif'"), only(CameraSettings.builder("front", "")
+                        .onvif("http://cam/onvif", 80, "").build()));
+    }
+
+    @Test
+    void onvifPortIsATcpPort() {
+        assertEquals(new SettingProblem("onvifPort", "must be between 1 and 65535, was 0"),
+                only(CameraSettings.builder("front", "").onvif("camera.local", 0, "").build()));
     }
 
     @Test

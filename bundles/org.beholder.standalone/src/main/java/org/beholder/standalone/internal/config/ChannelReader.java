@@ -25,10 +25,11 @@ final class ChannelReader {
     private static final Set<String> KEYS = Set.of("id", "label", "url", "username", "password", "transport",
             "preRoll", "postRoll", "record", "retentionDays", "retentionGB", "stallTimeout", "analyticsWidth",
             "motion", "motionThreshold", "motionHold", "zones", "masks", "qr", "objects", "objectInterval",
-            "objectMinScore", "recordOn");
+            "objectMinScore", "recordOn", "onvif", "profile");
     /** The YAML key of each {@link CameraSettings} component whose name differs here. */
     static final Map<String, String> YAML_KEYS = Map.of("recordMode", "record", "recordOnMotion", "recordOn",
-            "recordOnClasses", "recordOn", "retentionBytes", "retentionGB", "objectClasses", "objects");
+            "recordOnClasses", "recordOn", "retentionBytes", "retentionGB", "objectClasses", "objects",
+            "onvifHost", "onvif", "onvifPort", "onvif", "onvifProfile", "profile");
     /** Durations are parsed up to this; the validator has the real bounds. */
     private static final Duration LONGEST = Duration.ofDays(36_500);
     /** Numbers are parsed up to this; the validator has the real bounds. */
@@ -72,7 +73,10 @@ final class ChannelReader {
         boolean onMotion = recordOn.remove("motion");
         List<String> classes = channel.stringList("objects");
         CameraSettings defaults = CameraSettings.builder(id, "").build();
-        CameraSettings settings = CameraSettings.builder(id, channel.requiredString("url").trim())
+        String url = channel.has("url") || !channel.has("onvif") ? channel.requiredString("url").trim() : "";
+        OnvifAddress onvif = OnvifAddress.parse(channel);
+        CameraSettings settings = CameraSettings.builder(id, url)
+                .onvif(onvif.host(), onvif.port(), channel.string("profile", ""))
                 .label(channel.string("label", id))
                 .credentials(channel.string("username", ""), channel.string("password", ""))
                 .transport(Transport.valueOf(transport))
@@ -104,6 +108,30 @@ final class ChannelReader {
     /** The key this file uses for a {@link CameraSettings} component. */
     static String yamlKey(String setting) {
         return YAML_KEYS.getOrDefault(setting, setting);
+    }
+
+    /** {@code onvif: "host[:port]"} ({@code [v6 address]:port} for IPv6); no key = no ONVIF. */
+    record OnvifAddress(String host, int port) {
+        static OnvifAddress parse(ConfigSection channel) throws ConfigException {
+            String text = channel.string("onvif", "").trim();
+            String host = text;
+            String port = "";
+            if (text.startsWith("[") && text.contains("]")) {
+                host = text.substring(1, text.indexOf(']'));
+                String rest = text.substring(text.indexOf(']') + 1);
+                port = rest.startsWith(":") ? rest.substring(1) : rest;
+            } else if (text.indexOf(':') > 0 && text.indexOf(':') == text.lastIndexOf(':')) {
+                host = text.substring(0, text.indexOf(':'));
+                port = text.substring(text.indexOf(':') + 1);
+            }
+            if (port.isEmpty()) {
+                return new OnvifAddress(host, 80);
+            }
+            if (!port.matches("[0-9]{1,5}")) {
+                throw channel.error("onvif", "must be host or host:port, was " + Values.quote(text));
+            }
+            return new OnvifAddress(host, Integer.parseInt(port));
+        }
     }
 
     private static List<Zone> zones(ConfigSection channel) throws ConfigException {

@@ -74,6 +74,22 @@ class HostsAgreeTest {
     }
 
     @Test
+    void aCameraSetUpByOnvifIsTheSameInBothHosts() throws Exception {
+        CameraSettings yaml = fromYaml("  - id: front\n    onvif: 192.168.1.20:8080\n    profile: main\n"
+                + "    username: admin\n    password: secret\n");
+        assertEquals(yaml, fromThing(null, Map.of("onvifHost", "192.168.1.20", "onvifPort", 8080, "onvifProfile",
+                "main", "username", "admin", "password", "secret")));
+        assertEquals("192.168.1.20", yaml.onvifHost());
+        assertEquals(8080, yaml.onvifPort());
+        assertEquals("", yaml.url(), "ONVIF finds the stream");
+        assertEquals(80, fromYaml("  - id: front\n    onvif: \"[fe80::1]\"\n").onvifPort());
+        assertEquals("fe80::1", fromYaml("  - id: front\n    onvif: \"[fe80::1]:8000\"\n").onvifHost());
+        assertEquals("beholder.yml line 3: channels[0].onvif: must be host or host:port, was 'cam:http'",
+                assertThrows(ConfigException.class, () -> fromYaml("  - id: front\n    onvif: cam:http\n"))
+                        .getMessage());
+    }
+
+    @Test
     void aWrongValueGetsTheValidatorsMessageInBothHosts() {
         String rule = "motionThreshold must be between 0 and 1 (exclusive), was 1.5";
         ConfigException yaml = assertThrows(ConfigException.class, () -> fromYaml(

@@ -31,6 +31,9 @@ public class NvrChannelConfiguration {
     public String url = "";
     public String username = "";
     public String password = "";
+    public String onvifHost = "";
+    public int onvifPort = 80;
+    public String onvifProfile = "";
     public String transport = "tcp";
     public int preRoll = 10;
     public int postRoll = 10;
@@ -55,7 +58,7 @@ public class NvrChannelConfiguration {
         Set<String> classes = Set.copyOf(Arrays.stream(objectClasses.split(",")).map(String::trim)
                 .filter(s -> !s.isEmpty()).toList());
         CameraSettings.Builder builder = CameraSettings.builder(thingId, url.trim()).label(label)
-                .credentials(username, password).transport(chosen).preRoll(Duration.ofSeconds(preRoll))
+                .credentials(username, password).onvif(onvifHost, onvifPort, onvifProfile).transport(chosen).preRoll(Duration.ofSeconds(preRoll))
                 .postRoll(Duration.ofSeconds(postRoll)).retention(retentionDays, Math.round(retentionGB * 1e9))
                 .motion(true, motionThreshold, CameraSettings.builder(thingId, "").build().motionHold())
                 .regions(parseZones(zones), List.of()).qr(qr)

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.beholder.analytics.AnalyticsEvent;
 import org.beholder.analytics.AnalyticsListener;
 import org.beholder.core.Camera;
+import org.beholder.core.CameraSetupException;
 import org.beholder.core.settings.CameraSettings;
 import org.beholder.engine.ChannelListener;
 import org.beholder.engine.ChannelState;
@@ -99,10 +100,21 @@ public class NvrChannelHandler extends BaseThingHandler implements ChannelListen
         try {
             Camera started = runtime.beholder().addCamera(settings);
             configurationNote = started.detectorNote().orElse(null);
+            started.device().ifPresent(device -> { // what ONVIF says the camera is
+                Map<String, String> properties = editProperties();
+                properties.put(Thing.PROPERTY_VENDOR, device.vendor());
+                properties.put(Thing.PROPERTY_MODEL_ID, device.model());
+                properties.put(Thing.PROPERTY_FIRMWARE_VERSION, device.firmware());
+                properties.put(Thing.PROPERTY_SERIAL_NUMBER, device.serial());
+                properties.values().removeIf(String::isEmpty);
+                updateProperties(properties);
+            });
             started.addAnalyticsListener(this);
             started.channel().addListener(this);
             camera = started;
             channel = started.channel();
+        } catch (CameraSetupException e) { // the camera's ONVIF service did not answer as it must
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR, e.getMessage());
         } catch (IOException | RuntimeException e) {
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR, e.getMessage());
         }
