@@ -46,7 +46,7 @@ public final class ApiServlet extends HttpServlet {
         this.engine = beholder.engine();
         this.guard = guard;
         this.requests = new RequestGuard(origins, "GET", "HEAD", "POST");
-        this.channels = new ChannelResources(beholder.journal());
+        this.channels = new ChannelResources(beholder);
         this.recordings = new RecordingResources(beholder.clock());
         this.events = new EventResources(beholder.journal(), beholder.clock());
     }

@@ -11,6 +11,7 @@ import javax.servlet.http.HttpServletResponse;
 import org.beholder.engine.Keyframe;
 import org.beholder.engine.NvrChannel;
 import org.beholder.engine.NvrEngine;
+import org.beholder.core.Beholder;
 import org.beholder.core.PausedReason;
 import org.beholder.core.events.EventJournal;
 
@@ -18,20 +19,23 @@ import org.beholder.core.events.EventJournal;
 final class ChannelResources {
     static final int MAX_RECORD_SECONDS = 3600;
 
+    private final Beholder beholder;
     private final EventJournal journal;
 
-    ChannelResources(EventJournal journal) {
-        this.journal = journal;
+    ChannelResources(Beholder beholder) {
+        this.beholder = beholder;
+        this.journal = beholder.journal();
     }
 
     void list(NvrEngine engine, HttpServletResponse response) throws IOException {
         List<Views.ChannelView> views = engine.channels().stream()
-                .map(c -> Views.channel(c, journal.last(c.id()))).toList();
+                .map(c -> Views.channel(c, beholder.camera(c.id()), journal.last(c.id()))).toList();
         ApiServlet.sendJson(response, 200, views);
     }
 
     void one(NvrChannel channel, HttpServletResponse response) throws IOException {
-        ApiServlet.sendJson(response, 200, Views.channel(channel, journal.last(channel.id())));
+        ApiServlet.sendJson(response, 200, Views.channel(channel, beholder.camera(channel.id()),
+                journal.last(channel.id())));
     }
 
     void snapshot(NvrChannel channel, HttpServletResponse response) throws IOException {

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import org.beholder.core.Camera;
 import org.beholder.core.PausedReason;
 import org.beholder.core.events.EventType;
 import org.beholder.core.events.NvrEvent;
@@ -40,16 +42,24 @@ public final class Views {
     record Capabilities(boolean live, boolean snapshot, boolean record, boolean ptz, boolean audio) {
     }
 
+    /** What the camera says about itself (ONVIF), or null. */
+    record DeviceView(String vendor, String model, String firmware, String serial) {
+    }
+
     record ChannelView(String id, String label, String source, StatusView status, ChannelStatistics statistics,
-            Capabilities capabilities, boolean recording, String recordingPaused, String liveUrl, String snapshotUrl,
+            Capabilities capabilities, DeviceView device, boolean recording, String recordingPaused, String liveUrl,
+            String snapshotUrl,
             EventView lastEvent) {
     }
 
-    static ChannelView channel(NvrChannel channel, NvrEvent lastEvent) {
+    static ChannelView channel(NvrChannel channel, Optional<Camera> camera, NvrEvent lastEvent) {
+        DeviceView device = camera.flatMap(Camera::device)
+                .map(d -> new DeviceView(d.vendor(), d.model(), d.firmware(), d.serial())).orElse(null);
+        boolean ptz = camera.map(Camera::ptz).orElse(false);
         String id = channel.id();
         return new ChannelView(id, channel.config().label(), channel.config().scheme(),
                 StatusView.of(channel.status(), channel.config().password()), channel.statistics(),
-                new Capabilities(true, true, true, false, false), channel.isRecording(), PausedReason.of(channel),
+                new Capabilities(true, true, true, ptz, false), device, channel.isRecording(), PausedReason.of(channel),
                 "/beholder/live?channel=" + id, "/beholder/api/channels/" + id + "/snapshot.jpg",
                 lastEvent == null ? null : event(lastEvent));
     }
