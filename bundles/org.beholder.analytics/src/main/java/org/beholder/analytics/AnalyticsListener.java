@@ -7,4 +7,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 @FunctionalInterface
 public interface AnalyticsListener {
     void event(AnalyticsEvent event);
+
+    /** A tracked object started, changed or ended; ignored unless overridden. */
+    default void tracked(TrackEvent event) {
+    }
 }
