@@ -7,8 +7,4 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 @FunctionalInterface
 public interface AnalyticsListener {
     void event(AnalyticsEvent event);
-
-    /** A tracked object started, changed or ended; ignored unless overridden. */
-    default void tracked(TrackEvent event) {
-    }
 }

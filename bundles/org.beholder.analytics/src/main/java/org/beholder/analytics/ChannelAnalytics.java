@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The analytics of one channel: motion per zone, QR codes and scheduled, tracked object detection on its keyframes,
- * turned into {@link AnalyticsEvent}s and {@link TrackEvent}s; it reports, it does not decide what to record.
+ * turned into {@link AnalyticsEvent}s; it reports, it does not decide what to record.
  * Keyframes are analysed on the shared executor one at a time; one that arrives while the previous is still in work
  * is dropped and counted.
  */
@@ -172,9 +172,10 @@ public final class ChannelAnalytics implements ChannelListener {
     }
 
     /**
-     * One detector run: labels to standard names, score and class filters, the tracker, then the track events and
-     * an {@link AnalyticsEvent.ObjectsSeen} whose counts are the confirmed objects in view and whose {@code appeared}
-     * names each newly confirmed object that is not stationary (one object, one entry).
+     * One detector run: labels to standard names, score and class filters, the tracker, and an
+     * {@link AnalyticsEvent.ObjectsSeen} with the track events of the run, whose counts are the confirmed objects in
+     * view and whose {@code appeared} names each newly confirmed object that is not stationary (one object, one
+     * entry).
      */
     private void detectObjects(Keyframe keyframe, Instant now) {
         List<Detection> found;
@@ -192,19 +193,20 @@ public final class ChannelAnalytics implements ChannelListener {
                 kept.add(detection);
             }
         }
+        List<TrackEvent> tracks = tracker.update(now, kept);
         List<String> appeared = new ArrayList<>();
-        for (TrackEvent event : tracker.update(now, kept)) {
+        for (TrackEvent event : tracks) {
             if (event instanceof TrackEvent.ObjectStarted started && !started.object().stationary()) {
                 appeared.add(started.object().label());
             }
-            emit(event);
         }
+        List<TrackedObject> objects = tracker.inView();
         Map<String, Integer> counts = new TreeMap<>();
-        tracker.inView().forEach(object -> counts.merge(object.label(), 1, Integer::sum));
+        objects.forEach(object -> counts.merge(object.label(), 1, Integer::sum));
         Map<String, Integer> reported = new TreeMap<>(counts);
         lastCounts.keySet().forEach(label -> reported.putIfAbsent(label, 0)); // so counts can fall to zero
         lastCounts = counts;
-        emit(new AnalyticsEvent.ObjectsSeen(channel.id(), now, kept, reported, appeared));
+        emit(new AnalyticsEvent.ObjectsSeen(channel.id(), now, kept, reported, appeared, tracks, objects));
     }
 
     private static Detection standardLabel(Detection detection) {
@@ -212,16 +214,6 @@ public final class ChannelAnalytics implements ChannelListener {
         return label.equals(detection.label()) ? detection
                 : new Detection(label, detection.score(), detection.x(), detection.y(), detection.width(),
                         detection.height());
-    }
-
-    private void emit(TrackEvent event) {
-        for (AnalyticsListener listener : listeners) {
-            try {
-                listener.tracked(event);
-            } catch (RuntimeException e) {
-                logger.warn("Analytics listener of {} failed: {}", channel.id(), e.toString());
-            }
-        }
     }
 
     private void emit(AnalyticsEvent event) {

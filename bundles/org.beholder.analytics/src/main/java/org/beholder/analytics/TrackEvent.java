@@ -6,11 +6,12 @@ import java.util.Set;
 /**
  * The life of one tracked object: it is confirmed ({@link ObjectStarted}), may change ({@link ObjectUpdated}) and
  * ends ({@link ObjectEnded}) — one object that stays in view is one start and one end, whatever the number of
- * detector runs. {@code time} is the keyframe time of the detector run that caused the event. Delivered to
- * {@link AnalyticsListener#tracked}, before the {@link AnalyticsEvent.ObjectsSeen} of the same run.
+ * detector runs. {@code time} is the keyframe time of the detector run that caused the event. Delivered in
+ * {@link AnalyticsEvent.ObjectsSeen#tracks()} of that run.
  * <p>
- * These are not {@link AnalyticsEvent}s so that existing exhaustive {@code switch}es over that sealed type keep
- * compiling; a listener that cares about tracks overrides {@link AnalyticsListener#tracked}.
+ * Why inside {@code ObjectsSeen} and not {@link AnalyticsEvent}s of their own: every change of a track happens on a
+ * detector run, and new members of that sealed type would break every exhaustive {@code switch} over it (hosts
+ * have them) and would not pass through listeners that forward only known events.
  */
 public sealed interface TrackEvent {
 

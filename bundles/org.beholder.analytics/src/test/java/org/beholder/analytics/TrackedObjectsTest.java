@@ -41,17 +41,10 @@ class TrackedObjectsTest {
         AnalyticsConfig config = AnalyticsConfig.defaults().withRegions(zones, List.of())
                 .withObjects(new AnalyticsConfig.Objects(true, Duration.ofSeconds(30), 1.0, 0.5, Set.of()));
         ChannelAnalytics analytics = new ChannelAnalytics(new Frames.TriggerLog(), config, scripted, Runnable::run);
-        analytics.addListener(new AnalyticsListener() {
-            @Override
-            public void event(AnalyticsEvent event) {
-                if (event instanceof AnalyticsEvent.ObjectsSeen) {
-                    events.add(event);
-                }
-            }
-
-            @Override
-            public void tracked(TrackEvent event) {
-                events.add(event);
+        analytics.addListener(event -> {
+            if (event instanceof AnalyticsEvent.ObjectsSeen seen) {
+                events.addAll(seen.tracks());
+                events.add(seen);
             }
         });
         return analytics;
@@ -101,7 +94,24 @@ class TrackedObjectsTest {
     }
 
     @Test
-    void trackEventsComeBeforeTheRunsObjectsSeenAndNameTheZonesEntered() {
+    void aStillPictureThatTheDetectorLosesForMinutesIsStillOneEventPerObject() {
+        ChannelAnalytics analytics = analytics(List.of());
+        Detection horse = new Detection("horse", 0.7, 0.1, 0.4, 0.25, 0.3);
+        Detection statue = new Detection("person", 0.6, 0.6, 0.3, 0.1, 0.4);
+        // runs 8 to 12 (4 to 6 minutes) see nothing: longer than the hold-off, so both tracks end
+        script = second -> second / 30 >= 8 && second / 30 <= 12 ? List.of() : List.of(horse, statue);
+        feedStillKeyframes(analytics, 600);
+
+        assertEquals(2, only(TrackEvent.ObjectEnded.class).size());
+        List<TrackEvent.ObjectStarted> started = only(TrackEvent.ObjectStarted.class);
+        assertEquals(List.of(false, false, true, true), started.stream().map(s -> s.object().stationary()).toList(),
+                "seen again in their places: stationary from the start");
+        assertEquals(List.of("horse", "person"), appeared(), "only the first sighting is news");
+        assertEquals(Map.of("horse", 1, "person", 1), only(AnalyticsEvent.ObjectsSeen.class).getLast().counts());
+    }
+
+    @Test
+    void aRunReportsItsTrackEventsAndTheZonesEntered() {
         ChannelAnalytics analytics = analytics(List.of(new Zone("gate", Polygon.rectangle(0, 0.5, 0.3, 1)),
                 new Zone("lawn", Polygon.rectangle(0.3, 0.5, 1, 1))));
         // a person walks slowly from the gate onto the lawn (0.06 a run); her feet, the bottom centre of her box,
@@ -110,9 +120,9 @@ class TrackedObjectsTest {
                 : List.of(new Detection("person", 0.9, second * 0.002, 0.3, 0.2, 0.4));
         feedStillKeyframes(analytics, 300);
 
-        assertInstanceOf(TrackEvent.ObjectStarted.class, events.get(0));
-        assertInstanceOf(AnalyticsEvent.ObjectsSeen.class, events.get(1));
-        TrackEvent.ObjectStarted start = (TrackEvent.ObjectStarted) events.get(0);
+        AnalyticsEvent.ObjectsSeen firstRun = only(AnalyticsEvent.ObjectsSeen.class).getFirst();
+        TrackEvent.ObjectStarted start = assertInstanceOf(TrackEvent.ObjectStarted.class, firstRun.tracks().getFirst());
+        assertEquals(List.of(start.object()), firstRun.objects(), "confirmed at once (0.9) and in view");
         assertEquals(List.of("gate"), start.object().zones());
         TrackEvent.ObjectEnded end = only(TrackEvent.ObjectEnded.class).getFirst();
         assertEquals(List.of("gate", "lawn"), end.object().zones());
