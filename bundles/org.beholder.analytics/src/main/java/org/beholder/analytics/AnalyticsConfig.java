@@ -77,7 +77,8 @@ public record AnalyticsConfig(Motion motion, List<Zone> zones, List<Polygon> mas
      * @param stationaryMovement "stays put": its centre and sides move less than this fraction of its larger side
      * @param stationaryMemory   how long the place of a stationary object that vanished is remembered: a track of
      *                           its class that appears there again is stationary from the start
-     * @param maxTracks          at most this many tracks per channel (bounded memory); further detections wait
+     * @param maxTracks          at most this many tracks per channel (bounded memory); detections that would start
+     *                           another are ignored (counted) until one ends
      */
     public record Tracking(double matchIou, int confirmHits, double confirmScore, int holdOffRuns, Duration holdOff,
             Duration stationaryAfter, double stationaryMovement, Duration stationaryMemory, int maxTracks) {
