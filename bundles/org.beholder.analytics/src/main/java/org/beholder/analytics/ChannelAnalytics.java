@@ -4,8 +4,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -16,6 +19,7 @@ import org.beholder.analytics.internal.motion.MotionDetector;
 import org.beholder.analytics.internal.motion.MotionState;
 import org.beholder.analytics.internal.objects.DetectionScheduler;
 import org.beholder.analytics.internal.qr.QrScanner;
+import org.beholder.analytics.internal.tracking.ObjectTracker;
 import org.beholder.engine.ChannelListener;
 import org.beholder.engine.Keyframe;
 import org.beholder.engine.NvrChannel;
@@ -23,9 +27,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The analytics of one channel: motion per zone, QR codes and scheduled object detection on its keyframes, turned
- * into {@link AnalyticsEvent}s; it reports, it does not decide what to record. Keyframes are analysed on the shared
- * executor one at a time; one that arrives while the previous is still in work is dropped and counted.
+ * The analytics of one channel: motion per zone, QR codes and scheduled, tracked object detection on its keyframes,
+ * turned into {@link AnalyticsEvent}s; it reports, it does not decide what to record.
+ * Keyframes are analysed on the shared executor one at a time; one that arrives while the previous is still in work
+ * is dropped and counted.
  */
 public final class ChannelAnalytics implements ChannelListener {
     private static final Logger logger = LoggerFactory.getLogger(ChannelAnalytics.class);
@@ -42,6 +47,9 @@ public final class ChannelAnalytics implements ChannelListener {
     private final Map<String, MotionState> zoneStates = new LinkedHashMap<>();
     private final QrScanner qr;
     private final DetectionScheduler scheduler;
+    private final ObjectTracker tracker;
+    /** Standard class names to keep; null keeps all. */
+    private final Set<String> classes;
     private Map<String, Integer> lastCounts = Map.of();
     private volatile double motionLevel;
     private volatile boolean detached;
@@ -55,6 +63,18 @@ public final class ChannelAnalytics implements ChannelListener {
         config.effectiveZones().forEach(zone -> zoneStates.put(zone.name(), new MotionState(config.motion())));
         this.qr = config.qrCodes() ? new QrScanner() : null;
         this.scheduler = new DetectionScheduler(config.objects());
+        this.tracker = new ObjectTracker(channel.id(), config.objects().tracking(), config.zones());
+        this.classes = classFilter(config.objects().classes());
+    }
+
+    /** The configured classes under their standard names; null (keep all) when empty or when it says "all". */
+    private static Set<String> classFilter(Set<String> configured) {
+        if (configured.isEmpty() || configured.stream().anyMatch(c -> c.strip().equalsIgnoreCase(CocoClasses.ALL))) {
+            return null;
+        }
+        // an unknown name is the settings validator's to report; here it simply never matches
+        return configured.stream().map(c -> CocoClasses.standardName(c).orElse(c.strip().toLowerCase(Locale.ROOT)))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     public void addListener(AnalyticsListener listener) {
@@ -151,6 +171,12 @@ public final class ChannelAnalytics implements ChannelListener {
         emit(new AnalyticsEvent.MotionLevel(channel.id(), now, highest, loudest));
     }
 
+    /**
+     * One detector run: labels to standard names, score and class filters, the tracker, and an
+     * {@link AnalyticsEvent.ObjectsSeen} with the track events of the run, whose counts are the confirmed objects in
+     * view and whose {@code appeared} names each newly confirmed object that is not stationary (one object, one
+     * entry).
+     */
     private void detectObjects(Keyframe keyframe, Instant now) {
         List<Detection> found;
         try {
@@ -161,24 +187,33 @@ public final class ChannelAnalytics implements ChannelListener {
         }
         AnalyticsConfig.Objects settings = config.objects();
         List<Detection> kept = new ArrayList<>();
-        Map<String, Integer> counts = new TreeMap<>();
-        for (Detection detection : found) {
-            if (detection.score() >= settings.minScore()
-                    && (settings.classes().isEmpty() || settings.classes().contains(detection.label()))) {
+        for (Detection raw : found) {
+            Detection detection = standardLabel(raw);
+            if (detection.score() >= settings.minScore() && (classes == null || classes.contains(detection.label()))) {
                 kept.add(detection);
-                counts.merge(detection.label(), 1, Integer::sum);
             }
         }
+        List<TrackEvent> tracks = tracker.update(now, kept);
         List<String> appeared = new ArrayList<>();
-        counts.forEach((label, count) -> {
-            if (count > lastCounts.getOrDefault(label, 0)) {
-                appeared.add(label);
+        for (TrackEvent event : tracks) {
+            if (event instanceof TrackEvent.ObjectStarted started && !started.object().stationary()) {
+                appeared.add(started.object().label());
             }
-        });
+        }
+        List<TrackedObject> objects = tracker.inView();
+        Map<String, Integer> counts = new TreeMap<>();
+        objects.forEach(object -> counts.merge(object.label(), 1, Integer::sum));
         Map<String, Integer> reported = new TreeMap<>(counts);
         lastCounts.keySet().forEach(label -> reported.putIfAbsent(label, 0)); // so counts can fall to zero
         lastCounts = counts;
-        emit(new AnalyticsEvent.ObjectsSeen(channel.id(), now, kept, reported, appeared));
+        emit(new AnalyticsEvent.ObjectsSeen(channel.id(), now, kept, reported, appeared, tracks, objects));
+    }
+
+    private static Detection standardLabel(Detection detection) {
+        String label = CocoClasses.standardName(detection.label()).orElse(detection.label());
+        return label.equals(detection.label()) ? detection
+                : new Detection(label, detection.score(), detection.x(), detection.y(), detection.width(),
+                        detection.height());
     }
 
     private void emit(AnalyticsEvent event) {

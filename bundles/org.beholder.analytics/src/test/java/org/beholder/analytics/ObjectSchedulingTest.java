@@ -67,7 +67,7 @@ class ObjectSchedulingTest {
     }
 
     @Test
-    void filtersByScoreAndClassAndCounts() {
+    void filtersByScoreAndClassAndCountsConfirmedObjects() {
         ChannelAnalytics analytics = analytics(Set.of("person", "dog"));
         Instant t = Instant.parse("2026-11-21T12:00:00Z");
         Detection person = new Detection("person", 0.9, 0.1, 0.1, 0.2, 0.5);
@@ -78,13 +78,39 @@ class ObjectSchedulingTest {
         analytics.analyse(new Frames.Picture(t, Frames.filled(50)));
         AnalyticsEvent.ObjectsSeen first = seen.get(0);
         assertEquals(List.of(person, secondPerson), first.detections(), "score >= 0.5 and only chosen classes");
-        assertEquals(Map.of("person", 2), first.counts());
+        assertEquals(Map.of("person", 1), first.counts(), "0.9 confirms at once; 0.7 needs a second run");
         assertEquals(List.of("person"), first.appeared());
 
-        nextResult = List.of();
         analytics.analyse(new Frames.Picture(t.plusSeconds(30), Frames.filled(50)));
         AnalyticsEvent.ObjectsSeen second = seen.get(1);
-        assertEquals(Map.of("person", 0), second.counts(), "counts fall back to zero");
-        assertEquals(List.of(), second.appeared());
+        assertEquals(Map.of("person", 2), second.counts(), "the second person is confirmed by the second run");
+        assertEquals(List.of("person"), second.appeared(), "one entry per new object");
+
+        nextResult = List.of();
+        for (int run = 1; run <= 3; run++) {
+            analytics.analyse(new Frames.Picture(t.plusSeconds(30 + 30 * run), Frames.filled(50)));
+        }
+        assertEquals(Map.of("person", 2), seen.get(3).counts(), "held for two missed runs");
+        assertEquals(Map.of("person", 0), seen.get(4).counts(), "counts fall back to zero after the hold-off");
+        assertEquals(List.of(), seen.get(4).appeared());
+    }
+
+    @Test
+    void darknetLabelsAndConfiguredNamesBecomeStandardNames() {
+        ChannelAnalytics analytics = analytics(Set.of("motorbike", "TV"));
+        nextResult = List.of(new Detection("motorbike", 0.9, 0.1, 0.1, 0.2, 0.2),
+                new Detection("tvmonitor", 0.9, 0.5, 0.1, 0.2, 0.2), new Detection("sofa", 0.9, 0.5, 0.5, 0.2, 0.2));
+        analytics.analyse(new Frames.Picture(Instant.parse("2026-11-21T12:00:00Z"), Frames.filled(50)));
+        assertEquals(Map.of("motorcycle", 1, "tv", 1), seen.get(0).counts(), "the couch is not a chosen class");
+        assertEquals(List.of("motorcycle", "tv"), seen.get(0).detections().stream().map(Detection::label).toList());
+    }
+
+    @Test
+    void allSelectsEveryClass() {
+        ChannelAnalytics analytics = analytics(Set.of("all"));
+        nextResult = List.of(new Detection("giraffe", 0.9, 0.1, 0.1, 0.2, 0.2),
+                new Detection("toothbrush", 0.9, 0.5, 0.1, 0.2, 0.2));
+        analytics.analyse(new Frames.Picture(Instant.parse("2026-11-21T12:00:00Z"), Frames.filled(50)));
+        assertEquals(Map.of("giraffe", 1, "toothbrush", 1), seen.get(0).counts());
     }
 }

@@ -2,11 +2,14 @@ package org.beholder.core;
 
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import org.beholder.analytics.AnalyticsEvent;
 import org.beholder.analytics.AnalyticsListener;
+import org.beholder.analytics.CocoClasses;
+import org.beholder.analytics.TrackedObject;
 import org.beholder.core.settings.CameraSettings;
 import org.beholder.core.settings.RecordMode;
 import org.beholder.engine.NvrChannel;
@@ -16,8 +19,9 @@ import org.beholder.engine.NvrChannel;
  * <ul>
  * <li>{@link RecordMode#CONTINUOUS}: the engine records all the time; nothing here.</li>
  * <li>{@link RecordMode#EVENTS}: while motion lasts in any zone (when {@code recordOnMotion}), and whenever a
- * detector run sees one of {@code recordOnClasses}, the recording is started or extended by the post-roll; it
- * ends a post-roll after the last trigger.</li>
+ * detector run sees a tracked object of one of {@code recordOnClasses} that is not stationary, the recording is
+ * started or extended by the post-roll; it ends a post-roll after the last trigger. A stationary object (a parked
+ * car, a picture on the wall) records when it arrives, not again while it stays.</li>
  * <li>{@link RecordMode#MANUAL}: nothing automatic; users, rules and the API ask the channel directly.</li>
  * </ul>
  * Requests by users and rules ({@code NvrChannel.record}) are honoured in every mode.
@@ -37,7 +41,7 @@ public final class RecordingPolicy implements AnalyticsListener {
         this.channel = channel;
         boolean events = settings.recordMode() == RecordMode.EVENTS;
         this.onMotion = events && settings.recordOnMotion();
-        this.onClasses = events ? settings.recordOnClasses() : Set.of();
+        this.onClasses = events ? standardNames(settings.recordOnClasses()) : Set.of();
         this.postRoll = settings.postRoll();
     }
 
@@ -60,6 +64,14 @@ public final class RecordingPolicy implements AnalyticsListener {
         zonesInMotion.clear();
     }
 
+    /** Class names as analytics report them: COCO's standard names; {@code all} is every class. */
+    private static Set<String> standardNames(Set<String> classes) {
+        if (classes.stream().anyMatch(c -> c.strip().equalsIgnoreCase(CocoClasses.ALL))) {
+            return Set.copyOf(CocoClasses.NAMES);
+        }
+        return classes.stream().map(c -> CocoClasses.standardName(c).orElse(c)).collect(Collectors.toSet());
+    }
+
     /** Whether anything automatic can start a recording under this policy. */
     public boolean hasTriggers() {
         return onMotion || !onClasses.isEmpty();
@@ -80,11 +92,14 @@ public final class RecordingPolicy implements AnalyticsListener {
                 }
             }
             case AnalyticsEvent.ObjectsSeen seen -> {
-                for (Map.Entry<String, Integer> count : seen.counts().entrySet()) {
-                    if (count.getValue() > 0 && onClasses.contains(count.getKey())) {
-                        channel.record(count.getKey(), postRoll);
+                Set<String> moving = new TreeSet<>(); // one request per class and run
+                for (TrackedObject object : seen.objects()) {
+                    if (!object.stationary() && object.lastSeen().equals(seen.time())
+                            && onClasses.contains(object.label())) {
+                        moving.add(object.label());
                     }
                 }
+                moving.forEach(label -> channel.record(label, postRoll));
             }
             case AnalyticsEvent.QrCodeSeen qr -> {
             }

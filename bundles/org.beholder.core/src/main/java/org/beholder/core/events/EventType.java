@@ -13,7 +13,7 @@ public enum EventType {
     /** Motion began ({@code phase=start}, with its level) or ended ({@code phase=stop}) in a zone. */
     MOTION("motion", Set.of("phase", "zone"), Set.of("level")),
     /** An object class came into view: the best detection of it and the counts of every class. */
-    OBJECT("object", Set.of("label", "score", "box", "counts"), Set.of()),
+    OBJECT("object", Set.of("label", "score", "box", "counts"), Set.of("trackId", "zones")),
     /** A QR code came into view. */
     QR("qr", Set.of("text"), Set.of()),
     /**

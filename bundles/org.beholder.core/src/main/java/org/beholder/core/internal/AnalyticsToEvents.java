@@ -6,20 +6,35 @@ import java.util.Map;
 import org.beholder.analytics.AnalyticsEvent;
 import org.beholder.analytics.AnalyticsListener;
 import org.beholder.analytics.Detection;
+import org.beholder.analytics.TrackEvent;
+import org.beholder.analytics.TrackedObject;
 import org.beholder.core.events.EventJournal;
 import org.beholder.core.events.EventType;
 import org.beholder.core.events.NvrEvent;
 
 /**
  * Analytics happenings as journal events: {@code motion} (phase start/stop, zone, level), {@code object} (one per
- * class that appeared: label, score, box, counts) and {@code qr} (text). Per-keyframe motion levels are not kept:
- * they would drown everything else.
+ * tracked object, when it is confirmed: label, score, box, counts, trackId, zones) and {@code qr} (text).
+ * Per-keyframe motion levels are not kept: they would drown everything else. Neither are objects that are stationary
+ * from the start (seen again where a stationary one stood): they were reported when they first came.
  */
 public final class AnalyticsToEvents implements AnalyticsListener {
     private final EventJournal journal;
 
     public AnalyticsToEvents(EventJournal journal) {
         this.journal = journal;
+    }
+
+    private static Map<String, Object> details(TrackedObject object, Map<String, Integer> counts) {
+        Detection best = object.best();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("label", object.label());
+        details.put("score", best.score());
+        details.put("box", Map.of("x", best.x(), "y", best.y(), "width", best.width(), "height", best.height()));
+        details.put("counts", counts);
+        details.put("trackId", object.trackId());
+        details.put("zones", object.zones());
+        return details;
     }
 
     @Override
@@ -31,16 +46,11 @@ public final class AnalyticsToEvents implements AnalyticsListener {
             case AnalyticsEvent.MotionStopped stopped -> journal.record(NvrEvent.of(EventType.MOTION,
                     stopped.channel(), stopped.time(), Map.of("phase", "stop", "zone", stopped.zone())));
             case AnalyticsEvent.ObjectsSeen seen -> {
-                for (String label : seen.appeared()) {
-                    Detection best = seen.detections().stream().filter(d -> d.label().equals(label))
-                            .max((a, b) -> Double.compare(a.score(), b.score())).orElseThrow();
-                    Map<String, Object> details = new LinkedHashMap<>();
-                    details.put("label", label);
-                    details.put("score", best.score());
-                    details.put("box", Map.of("x", best.x(), "y", best.y(), "width", best.width(), "height",
-                            best.height()));
-                    details.put("counts", seen.counts());
-                    journal.record(NvrEvent.of(EventType.OBJECT, seen.channel(), seen.time(), details));
+                for (TrackEvent track : seen.tracks()) {
+                    if (track instanceof TrackEvent.ObjectStarted started && !started.object().stationary()) {
+                        journal.record(NvrEvent.of(EventType.OBJECT, seen.channel(), seen.time(),
+                                details(started.object(), seen.counts())));
+                    }
                 }
             }
             case AnalyticsEvent.QrCodeSeen qr -> journal.record(NvrEvent.of(EventType.QR, qr.channel(), qr.time(),

@@ -23,8 +23,8 @@ class NvrEventTest {
         assertEquals("motion events have no field 'label'", assertThrows(IllegalArgumentException.class,
                 () -> NvrEvent.of(EventType.MOTION, "cam", T, Map.of("phase", "start", "zone", "all", "label",
                         "x"))).getMessage());
-        assertEquals("unknown event type 'camera'", assertThrows(IllegalArgumentException.class,
-                () -> new NvrEvent("1", "camera", "cam", T, Map.of())).getMessage());
+        assertEquals("unknown event type 'doorbell'", assertThrows(IllegalArgumentException.class,
+                () -> new NvrEvent("1", "doorbell", "cam", T, Map.of())).getMessage());
     }
 
     @Test
