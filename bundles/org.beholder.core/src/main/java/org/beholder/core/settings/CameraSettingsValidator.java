@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
+import org.beholder.analytics.CocoClasses;
 import org.beholder.analytics.Zone;
 
 /**
@@ -79,6 +80,8 @@ public final class CameraSettingsValidator {
             problem("analyticsWidth", "must be between " + MIN_ANALYTICS_WIDTH + " and " + MAX_ANALYTICS_WIDTH
                     + " pixels, was " + s.analyticsWidth());
         }
+        classNames("objectClasses", s.objectClasses());
+        classNames("recordOnClasses", s.recordOnClasses());
         recording(s);
         if (s.retentionDays() < 0 || s.retentionDays() > MAX_RETENTION_DAYS) {
             problem("retentionDays", "must be between 0 and " + MAX_RETENTION_DAYS + ", was " + s.retentionDays());
@@ -151,12 +154,25 @@ public final class CameraSettingsValidator {
                     s.recordOnClasses())) + ") but object detection is off: turn objects on");
             return;
         }
-        Set<String> undetected = new TreeSet<>(s.recordOnClasses());
-        undetected.removeAll(s.objectClasses());
+        if (!allKnown(s.recordOnClasses()) || !allKnown(s.objectClasses())) {
+            return; // already reported as unknown names
+        }
+        Set<String> undetected = new TreeSet<>(CocoClasses.expand(s.recordOnClasses()));
+        undetected.removeAll(CocoClasses.expand(s.objectClasses()));
         if (!s.objectClasses().isEmpty() && !undetected.isEmpty()) {
             problem("recordOnClasses", "records on classes that are not detected (" + String.join(", ", undetected)
                     + "): add them to objectClasses");
         }
+    }
+
+    /** COCO's class names (darknet's spellings and {@code all} are accepted); a typo names the nearest class. */
+    private void classNames(String setting, Set<String> names) {
+        new TreeSet<>(names).stream().map(CocoClasses::problem).flatMap(java.util.Optional::stream).findFirst()
+                .ifPresent(message -> problem(setting, message));
+    }
+
+    private static boolean allKnown(Set<String> names) {
+        return names.stream().allMatch(name -> CocoClasses.problem(name).isEmpty());
     }
 
     private void zones(List<Zone> zones) {

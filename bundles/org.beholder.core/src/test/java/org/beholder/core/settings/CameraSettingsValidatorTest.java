@@ -146,6 +146,22 @@ class CameraSettingsValidatorTest {
     }
 
     @Test
+    void objectClassesAreCocoNamesAndATypoNamesTheNearest() {
+        assertEquals(new SettingProblem("objectClasses", "unknown object class 'persn' (did you mean 'person'?)"),
+                only(b -> b.objects(true, Set.of("persn", "car"))));
+        assertEquals(List.of(), CameraSettingsValidator.problems(valid().objects(true, Set.of("motorbike", "tv"))
+                .recording(RecordMode.EVENTS, false, Set.of("motorcycle")).build()), "darknet's names are known");
+        assertEquals(List.of(), CameraSettingsValidator.problems(valid().objects(true, Set.of("all"))
+                .recording(RecordMode.EVENTS, false, Set.of("giraffe")).build()), "all detects every class");
+    }
+
+    @Test
+    void recordOnClassesAreCocoNamesToo() {
+        assertEquals(new SettingProblem("recordOnClasses", "unknown object class 'cra' (did you mean 'car'?)"),
+                only(b -> b.objects(true, Set.of()).recording(RecordMode.EVENTS, false, Set.of("cra"))));
+    }
+
+    @Test
     void retentionDaysIsZeroToHundredYears() {
         assertEquals(new SettingProblem("retentionDays", "must be between 0 and 36500, was -1"),
                 only(b -> b.retention(-1, 0)));
