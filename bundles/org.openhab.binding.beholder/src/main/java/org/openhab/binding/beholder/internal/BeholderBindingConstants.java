@@ -15,6 +15,9 @@ public final class BeholderBindingConstants {
     public static final String CHANNEL_PERSON_COUNT = "person-count";
     public static final String CHANNEL_QR_CODE = "qr-code";
     public static final String CHANNEL_QR_EVENT = "qr-event";
+    public static final String CHANNEL_CAMERA_MOTION = "camera-motion";
+    public static final String CHANNEL_TAMPER = "tamper";
+    public static final String CHANNEL_CAMERA_EVENT = "camera-event";
     public static final String CHANNEL_RECORDING = "recording";
     public static final String CHANNEL_LAST_EVENT = "last-event";
     public static final String CHANNEL_SNAPSHOT = "snapshot";

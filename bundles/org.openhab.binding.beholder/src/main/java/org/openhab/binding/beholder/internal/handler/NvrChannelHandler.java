@@ -19,6 +19,9 @@ import org.beholder.core.Camera;
 import org.beholder.core.CameraSetupException;
 import org.beholder.core.settings.CameraSettings;
 import org.beholder.engine.ChannelListener;
+import org.beholder.onvif.CameraEvent;
+import org.beholder.onvif.CameraEventKind;
+import org.beholder.onvif.CameraEventListener;
 import org.beholder.engine.ChannelState;
 import org.beholder.engine.ChannelStatistics;
 import org.beholder.engine.ChannelStatus;
@@ -110,6 +113,7 @@ public class NvrChannelHandler extends BaseThingHandler implements ChannelListen
                 updateProperties(properties);
             });
             started.addAnalyticsListener(this);
+            started.addCameraEventListener(cameraEvents);
             started.channel().addListener(this);
             camera = started;
             channel = started.channel();
@@ -125,6 +129,7 @@ public class NvrChannelHandler extends BaseThingHandler implements ChannelListen
         Camera running = camera;
         if (running != null) {
             running.removeAnalyticsListener(this);
+            running.removeCameraEventListener(cameraEvents);
             running.channel().removeListener(this);
             runtime.beholder().removeCamera(running.id());
         }
@@ -315,6 +320,27 @@ public class NvrChannelHandler extends BaseThingHandler implements ChannelListen
                 triggerChannel(CHANNEL_QR_EVENT, qr.text());
             }
         }
+    }
+
+    // ---- the camera's own events (ONVIF) ----------------------------------------------------------------------
+
+    private final CameraEventListener cameraEvents = event -> {
+        Boolean active = event.state().orElse(null);
+        if (active != null && event.kind() == CameraEventKind.MOTION) {
+            publish(CHANNEL_CAMERA_MOTION, OnOffType.from(active));
+        } else if (active != null && event.kind() == CameraEventKind.TAMPER) {
+            publish(CHANNEL_TAMPER, OnOffType.from(active));
+        }
+        triggerChannel(CHANNEL_CAMERA_EVENT, cameraEventPayload(event));
+    };
+
+    /** {@code <topic> key=value key=value}: what rules match on, the data first, then the source. */
+    static String cameraEventPayload(CameraEvent event) {
+        StringBuilder payload = new StringBuilder(event.topic());
+        new TreeMap<>(event.data()).forEach((key, value) -> payload.append(' ').append(key).append('=').append(value));
+        new TreeMap<>(event.source()).forEach((key, value) -> payload.append(' ').append(key).append('=')
+                .append(value));
+        return payload.toString();
     }
 
     private static @Nullable String joined(@Nullable String first, @Nullable String second) {
