@@ -7,10 +7,15 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.beholder.analytics.ObjectDetector;
 import org.beholder.core.Beholder;
+import org.beholder.core.CameraSetupException;
 import org.beholder.core.settings.CameraSettings;
 import org.beholder.detect.tf.NanoDetDetector;
 import org.beholder.engine.DataFolderLock;
@@ -39,6 +44,7 @@ public final class Main {
     static final int EXIT_CONFIG = 3;
     static final int EXIT_START = 4;
     static final int EXIT_IN_USE = 5;
+    static final Duration SETUP_RETRY = Duration.ofSeconds(30);
 
     private Main() {
     }
@@ -140,6 +146,12 @@ public final class Main {
         final ObjectDetector detector;
         final WebServer server;
         final CountDownLatch stopped = new CountDownLatch(1);
+        /** Asks ONVIF cameras that did not answer at start again, until they do. */
+        final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "beholder-camera-setup");
+            thread.setDaemon(true);
+            return thread;
+        });
 
         Running(DataFolderLock lock, Beholder beholder, ObjectDetector detector, WebServer server) {
             this.lock = lock;
@@ -148,7 +160,27 @@ public final class Main {
             this.server = server;
         }
 
+        /** Adds the camera now, or keeps trying every {@link #SETUP_RETRY} while its ONVIF device does not answer. */
+        void addCamera(CameraSettings camera) throws IOException {
+            try {
+                beholder.addCamera(camera);
+            } catch (CameraSetupException e) { // one unreachable ONVIF camera must not keep the others off
+                logger.error("Camera {} is not started, trying again in {} s: {}", camera.id(),
+                        SETUP_RETRY.toSeconds(), Redaction.redact(e.getMessage(), camera.password()));
+                retries.schedule(() -> {
+                    try {
+                        addCamera(camera);
+                    } catch (IOException | RuntimeException again) {
+                        logger.error("Camera {} cannot start: {}", camera.id(),
+                                Redaction.redact(again.getMessage(), camera.password()));
+                    }
+                    return null;
+                }, SETUP_RETRY.toSeconds(), TimeUnit.SECONDS);
+            }
+        }
+
         void stop() {
+            retries.shutdownNow();
             logger.info("Stopping: closing open recordings");
             try {
                 server.stop();
@@ -184,6 +216,7 @@ public final class Main {
         WebServer server = new WebServer(config.host(), config.port(), ServerLimits.DEFAULTS);
         Beholder beholder = null;
         ObjectDetector detector = null;
+        Running running = null;
         try {
             beholder = new Beholder(new EngineConfig(config.dataDir().resolve("recordings"), config.maxTotalBytes(),
                     config.minFreeBytes(), config.retentionInterval()));
@@ -191,16 +224,20 @@ public final class Main {
                 detector = NanoDetDetector.load(config.dataDir().resolve("native"));
                 beholder.useDetector(detector);
             }
+            running = new Running(lock, beholder, detector, server);
             for (CameraSettings camera : config.cameras()) {
-                beholder.addCamera(camera);
+                running.addCamera(camera);
             }
             StandaloneGuard guard = new StandaloneGuard(config.users(), config.tokens(), beholder.clock());
             BeholderWeb web = new BeholderWeb(beholder, guard);
             web.allowOrigins(config.allowedOrigins());
             server.start(web, guard);
-            return new Running(lock, beholder, detector, server);
+            return running;
         } catch (Exception e) {
             stopQuietly(server);
+            if (running != null) {
+                running.retries.shutdownNow();
+            }
             if (beholder != null) {
                 beholder.close();
             }

@@ -81,6 +81,30 @@ class StandaloneRunTest {
     }
 
     @Test
+    void anOnvifCameraThatDoesNotAnswerKeepsNoOtherCameraOff(@TempDir Path data) throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        StandaloneConfig config = new StandaloneConfig("127.0.0.1", 0, data, 0, 1 << 20, Duration.ofMinutes(1),
+                List.of(new StandaloneConfig.User("alice", PasswordHash.hash("wonderland".toCharArray()))),
+                List.of(), List.of(CameraSettings.builder("door", "").credentials("admin", "door-secret")
+                        .onvif("127.0.0.1", closedPort, "").build(),
+                        CameraSettings.builder("garden", "test:?width=320&height=240").build()));
+        Main.Running running = Main.start(config);
+        try {
+            Waits.until(Duration.ofSeconds(20), () -> running.beholder.engine().channel("garden").orElseThrow()
+                    .status().state() == ChannelState.ONLINE, () -> "garden online");
+            assertTrue(running.beholder.camera("door").isEmpty(), "tried again later, not started now");
+            assertEquals(200, get("http://127.0.0.1:" + running.server.port() + "/beholder/api/channels",
+                    "Authorization", "Basic " + Base64.getEncoder().encodeToString("alice:wonderland".getBytes(
+                            StandardCharsets.UTF_8))).statusCode());
+        } finally {
+            running.stop();
+        }
+    }
+
+    @Test
     void configuredOriginsMayPostAndOtherSitesMayNot(@TempDir Path dir) throws Exception {
         String yaml = "server:\n  allowedOrigins: [https://nvr.example.com]\nusers:\n  - name: alice\n"
                 + "    password: " + PasswordHash.hash("wonderland".toCharArray()) + "\nchannels:\n  - id: garden\n"

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.beholder.analytics.AnalyticsEvent;
@@ -59,6 +61,8 @@ public class NvrChannelHandler extends BaseThingHandler implements ChannelListen
     /** A manual recording started by the recording switch lasts until OFF, at most this long. */
     static final Duration MANUAL_RECORDING_LIMIT = Duration.ofHours(1);
     private static final String PAUSED = "Recording paused: ";
+    /** How long to wait before asking an ONVIF camera again that did not answer. */
+    static final Duration SETUP_RETRY = Duration.ofSeconds(30);
 
     private final Logger logger = LoggerFactory.getLogger(NvrChannelHandler.class);
 
@@ -66,6 +70,7 @@ public class NvrChannelHandler extends BaseThingHandler implements ChannelListen
     private final Map<String, State> states = new ConcurrentHashMap<>(); // engine, analytics and openHAB threads
     private @Nullable NvrChannel channel;
     private @Nullable Camera camera;
+    private volatile @Nullable ScheduledFuture<?> retry;
     private @Nullable Instant lastSnapshot;
     private int snapshotSeconds = 10;
     private Map<String, String> lastProperties = Map.of();
@@ -117,8 +122,9 @@ public class NvrChannelHandler extends BaseThingHandler implements ChannelListen
             started.channel().addListener(this);
             camera = started;
             channel = started.channel();
-        } catch (CameraSetupException e) { // the camera's ONVIF service did not answer as it must
+        } catch (CameraSetupException e) { // the camera's ONVIF service did not answer as it must: try again
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR, e.getMessage());
+            retry = scheduler.schedule(() -> start(settings), SETUP_RETRY.toSeconds(), TimeUnit.SECONDS);
         } catch (IOException | RuntimeException e) {
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR, e.getMessage());
         }
@@ -126,6 +132,10 @@ public class NvrChannelHandler extends BaseThingHandler implements ChannelListen
 
     @Override
     public void dispose() {
+        ScheduledFuture<?> pending = retry;
+        if (pending != null) {
+            pending.cancel(false);
+        }
         Camera running = camera;
         if (running != null) {
             running.removeAnalyticsListener(this);
