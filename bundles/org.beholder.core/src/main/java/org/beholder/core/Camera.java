@@ -54,6 +54,11 @@ public final class Camera implements AnalyticsListener {
         return onvif != null && onvif.ptz();
     }
 
+    /** Pan, tilt and zoom, when the camera can. */
+    public Optional<CameraPtz> ptzControl() {
+        return onvif == null ? Optional.empty() : onvif.ptzControl();
+    }
+
     /** The state of the camera's event subscription (healthy, or resubscribing and why), when it has one. */
     public Optional<SubscriptionState> eventSubscription() {
         return Optional.ofNullable(eventsState);

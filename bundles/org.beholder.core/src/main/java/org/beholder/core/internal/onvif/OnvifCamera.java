@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.beholder.core.CameraPtz;
 import org.beholder.core.CameraSetupException;
 import org.beholder.core.DeviceInfo;
 import org.beholder.core.settings.CameraSettings;
@@ -115,6 +116,20 @@ public final class OnvifCamera implements AutoCloseable {
 
     public boolean ptz() {
         return ptz;
+    }
+
+    /** Pan, tilt and zoom of the recorded profile, when it has a PTZ configuration. */
+    public Optional<CameraPtz> ptzControl() {
+        if (!ptz) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new OnvifPtzControl(device.ptz(), profile.token(), "ONVIF device "
+                    + device.deviceService().getHost()));
+        } catch (OnvifException e) {
+            logger.warn("PTZ of {} is not available: {}", device.deviceService().getHost(), e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** Subscribes to the device's events, when it has an event service; kept alive until {@link #close()}. */
