@@ -1,6 +1,8 @@
 package org.beholder.core;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +24,7 @@ import org.beholder.engine.EngineConfig;
 import org.beholder.engine.NvrChannel;
 import org.beholder.engine.NvrEngine;
 import org.beholder.onvif.OnvifClient;
+import org.beholder.onvif.OnvifDiscovery;
 import org.beholder.onvif.OnvifOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +45,7 @@ public final class Beholder implements AutoCloseable {
     private static final Logger logger = LoggerFactory.getLogger(Beholder.class);
     /** Events kept in memory per camera (the event list of the page and the API). */
     static final int JOURNAL_PER_CAMERA = 5000;
+    static final Duration DISCOVERY_REUSE = Duration.ofSeconds(10);
     static final String NO_DETECTOR = "object detection is not available here: no object detector is installed";
 
     private final InstantSource clock;
@@ -53,6 +57,9 @@ public final class Beholder implements AutoCloseable {
     private final CameraEvents cameraEvents;
     private final OnvifClient onvif;
     private final Map<String, Camera> cameras = new LinkedHashMap<>();
+    private final Object discoveryLock = new Object();
+    private List<DiscoveredCamera> lastDiscovery;
+    private Instant lastDiscoveryAt;
     private ObjectDetector detector;
     private String noDetectorReason = NO_DETECTOR;
     private boolean closed;
@@ -143,6 +150,27 @@ public final class Beholder implements AutoCloseable {
 
     public InstantSource clock() {
         return clock;
+    }
+
+    /**
+     * The ONVIF cameras and recorders on the local network: a WS-Discovery probe by multicast, answers collected
+     * for {@code wait}. One probe at a time; a probe made less than {@link #DISCOVERY_REUSE} ago is reused, so
+     * a page that asks often does not flood the network.
+     */
+    public List<DiscoveredCamera> discover(Duration wait) throws IOException {
+        synchronized (discoveryLock) {
+            Instant now = clock.instant();
+            if (lastDiscovery != null && now.isBefore(lastDiscoveryAt.plus(DISCOVERY_REUSE))) {
+                return lastDiscovery;
+            }
+            List<DiscoveredCamera> found = new OnvifDiscovery().probe(wait).stream()
+                    .map(d -> new DiscoveredCamera(d.address(), d.xaddrs().stream().map(Object::toString).toList(),
+                            d.scopes().name(), d.scopes().hardware(), d.scopes().location(), d.scopes().profiles()))
+                    .toList();
+            lastDiscovery = found;
+            lastDiscoveryAt = now;
+            return found;
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.beholder.web.internal.api;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -33,17 +34,24 @@ public final class ApiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger logger = LoggerFactory.getLogger(ApiServlet.class);
 
+    /** How long WS-Discovery waits for answers; cameras answer within a second or two. */
+    static final Duration DISCOVERY_WAIT = Duration.ofSeconds(3);
+
+    private final transient Beholder beholder;
     private final transient NvrEngine engine;
     private final transient AccessGuard guard;
     private final transient RequestGuard requests;
     private final transient ChannelResources channels;
     private final transient RecordingResources recordings;
     private final transient EventResources events;
+    private final transient PtzResources ptz;
     private final transient LiveHlsResources liveHls = new LiveHlsResources();
     private transient ScheduledExecutorService sweeper;
 
     public ApiServlet(Beholder beholder, AccessGuard guard, OriginPolicy origins) {
+        this.beholder = beholder;
         this.engine = beholder.engine();
+        this.ptz = new PtzResources(beholder);
         this.guard = guard;
         this.requests = new RequestGuard(origins, "GET", "HEAD", "POST");
         this.channels = new ChannelResources(beholder);
@@ -106,6 +114,11 @@ public final class ApiServlet extends HttpServlet {
             events.stream(request, response);
             return;
         }
+        if (path.equals(List.of("discovery"))) {
+            requireMethod(method, "GET");
+            discovery(method, response);
+            return;
+        }
         if (path.size() < 2 || !path.get(0).equals("channels")) {
             throw ApiError.notFound("resource");
         }
@@ -145,6 +158,16 @@ public final class ApiServlet extends HttpServlet {
                 requireMethod(method, "GET");
                 recordings.handle(channel, rest.subList(1, rest.size()), request, response);
             }
+            case "ptz" -> {
+                if (rest.size() == 2 && rest.get(1).equals("presets")) {
+                    requireMethod(method, "GET");
+                    ptz.presets(channel, response);
+                } else {
+                    requireLength(rest, 1);
+                    requireMethod(method, "POST");
+                    ptz.command(channel, request, response);
+                }
+            }
             default -> {
                 if (rest.size() == 1 && LiveHlsResources.SEGMENT.matcher(first).matches()) {
                     requireMethod(method, "GET");
@@ -153,6 +176,20 @@ public final class ApiServlet extends HttpServlet {
                     throw ApiError.notFound("resource");
                 }
             }
+        }
+    }
+
+    /** ONVIF devices on the network; HEAD answers without probing (a probe takes seconds and uses the network). */
+    private void discovery(String method, HttpServletResponse response) throws IOException {
+        if (method.equals("HEAD")) {
+            response.setStatus(200);
+            response.setContentType("application/json;charset=utf-8");
+            return;
+        }
+        try {
+            sendJson(response, 200, beholder.discover(DISCOVERY_WAIT));
+        } catch (IOException e) {
+            throw new ApiError(503, "network discovery is not possible here: " + e.getMessage());
         }
     }
 
