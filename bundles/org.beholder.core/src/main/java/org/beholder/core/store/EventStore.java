@@ -64,7 +64,7 @@ public final class EventStore implements AutoCloseable {
         try {
             Schema.migrate(writeConnection, file, Schema.MIGRATIONS);
             this.longestMs = new AtomicLong(queryLong(writeConnection,
-                    "SELECT coalesce(max(end_ms - start_ms), 0) FROM events WHERE end_ms IS NOT NULL"));
+                    "SELECT coalesce(max(value), 0) FROM store_facts WHERE name = 'longest_ms'"));
             this.thumbnails = new Thumbnails(options.thumbnailsFolder());
             this.orphanThumbnailsDeleted = sweepThumbnails();
             for (int i = 0; i < READ_CONNECTIONS; i++) {

@@ -70,6 +70,21 @@ class EventStoreTest {
     }
 
     @Test
+    void aLongEventIsFoundInsideItsSpanAfterAReopen() {
+        long tenDays = 10 * 24 * 60 * MINUTE;
+        try (EventStore store = open(data)) {
+            store.put(motion("long", "porch", "door", T0, null));
+            store.put(motion("short", "porch", "door", T0 + 1, T0 + 2));
+            store.end("long", T0 + tenDays);
+        }
+        try (EventStore store = open(data)) {
+            EventQuery middle = EventQuery.all().withTime(T0 + tenDays / 2, T0 + tenDays / 2 + MINUTE);
+            assertEquals(List.of("long"), store.search(middle).events().stream().map(StoredEvent::id).toList());
+            assertEquals(1, store.count(middle));
+        }
+    }
+
+    @Test
     void journalEventsBecomeRowsWithPhasesJoined() {
         Instant t = Instant.ofEpochMilli(T0);
         try (EventStore store = open(data)) {

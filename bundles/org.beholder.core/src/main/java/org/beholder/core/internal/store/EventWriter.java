@@ -88,6 +88,7 @@ public final class EventWriter implements AutoCloseable {
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong longestMs;
     private final Thread thread;
+    private long persistedLongestMs; // the writer thread's alone
     private boolean closing;
 
     /**
@@ -100,6 +101,7 @@ public final class EventWriter implements AutoCloseable {
         this.capacity = capacity;
         this.batchSize = batchSize;
         this.longestMs = longestMs;
+        this.persistedLongestMs = longestMs.get();
         this.thread = new Thread(this::writeLoop, "beholder-event-store-writer");
         thread.setDaemon(true);
         thread.start();
@@ -283,7 +285,16 @@ public final class EventWriter implements AutoCloseable {
                     case Run<?> run -> throw new IllegalStateException("commands run outside write batches");
                 }
             }
+            long longest = longestMs.get();
+            if (longest > persistedLongestMs) {
+                try (PreparedStatement raise = connection.prepareStatement(Schema.RAISE_FACT)) {
+                    raise.setString(1, "longest_ms");
+                    raise.setLong(2, longest);
+                    raise.executeUpdate();
+                }
+            }
             connection.commit();
+            persistedLongestMs = longest;
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
             throw e;

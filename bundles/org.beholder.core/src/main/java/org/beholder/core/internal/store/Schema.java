@@ -18,7 +18,11 @@ import org.slf4j.LoggerFactory;
 public final class Schema {
     private static final Logger logger = LoggerFactory.getLogger(Schema.class);
 
-    /** Version 1: one table for every event type, and the indexes the searches use. */
+    /**
+     * Version 1: one table for every event type, the indexes the searches use, and {@code store_facts}: figures
+     * the store would otherwise scan the table for at every open ({@code longest_ms}, the longest span of an ended
+     * event).
+     */
     public static final Migration V1 = Migration.ofStatements(1, "events table", List.of("""
             CREATE TABLE events (
                 id TEXT PRIMARY KEY NOT NULL,
@@ -44,7 +48,12 @@ public final class Schema {
             "CREATE INDEX events_by_type ON events (type, start_ms)",
             "CREATE INDEX events_by_label ON events (label, start_ms)",
             "CREATE INDEX events_by_recording ON events (recording_id) WHERE recording_id IS NOT NULL",
-            "CREATE INDEX events_ongoing ON events (start_ms) WHERE end_ms IS NULL"));
+            "CREATE INDEX events_ongoing ON events (start_ms) WHERE end_ms IS NULL",
+            "CREATE TABLE store_facts (name TEXT PRIMARY KEY NOT NULL, value INTEGER NOT NULL)"));
+
+    /** Raises a fact that only grows, e.g. {@code longest_ms}. */
+    public static final String RAISE_FACT = "INSERT INTO store_facts (name, value) VALUES (?, ?) ON CONFLICT (name) "
+            + "DO UPDATE SET value = max(value, excluded.value)";
 
     /** Every step, in order; the last one's version is what this Beholder writes. */
     public static final List<Migration> MIGRATIONS = List.of(V1);
