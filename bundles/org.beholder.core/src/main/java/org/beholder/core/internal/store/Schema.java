@@ -43,10 +43,10 @@ public final class Schema {
                 stationary INTEGER NOT NULL DEFAULT 0,
                 details TEXT NOT NULL DEFAULT '{}'
             )""",
-            "CREATE INDEX events_by_start ON events (start_ms)",
-            "CREATE INDEX events_by_channel ON events (channel, start_ms)",
-            "CREATE INDEX events_by_type ON events (type, start_ms)",
-            "CREATE INDEX events_by_label ON events (label, start_ms)",
+            "CREATE INDEX events_by_start ON events (start_ms, end_ms)",
+            "CREATE INDEX events_by_channel ON events (channel, start_ms, end_ms)",
+            "CREATE INDEX events_by_type ON events (type, start_ms, end_ms)",
+            "CREATE INDEX events_by_label ON events (label, start_ms, end_ms)",
             "CREATE INDEX events_by_recording ON events (recording_id) WHERE recording_id IS NOT NULL",
             "CREATE INDEX events_ongoing ON events (start_ms) WHERE end_ms IS NULL",
             "CREATE TABLE store_facts (name TEXT PRIMARY KEY NOT NULL, value INTEGER NOT NULL)"));
