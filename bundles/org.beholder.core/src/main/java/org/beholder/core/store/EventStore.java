@@ -280,9 +280,7 @@ public final class EventStore implements AutoCloseable {
             return null;
         }
         try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT start_ms FROM events INDEXED BY events_ongoing "
-                        + "WHERE end_ms IS NULL ORDER BY start_ms LIMIT 1")) {
-            // INDEXED BY: left to itself, the planner may count min() over the (start_ms, end_ms) index, all of it
+                ResultSet rows = statement.executeQuery(SearchSql.OLDEST_ONGOING)) {
             return rows.next() ? rows.getLong(1) : null;
         }
     }
