@@ -205,7 +205,9 @@ public final class EventStore implements AutoCloseable {
     /**
      * Queues a retention pass after the writes queued before it.
      *
-     * @param recordingKept true for a recording id whose recording is still kept: its events stay
+     * @param recordingKept true for a recording id whose recording is still kept: its events stay. It runs on the
+     *                      writer thread, once per candidate event that has a recording: make it a quick lookup
+     *                      (e.g. in a set of the recording index's ids taken before the call)
      */
     public CompletableFuture<RetentionResult> applyRetention(RetentionPolicy policy,
             Predicate<String> recordingKept) {

@@ -35,7 +35,9 @@ public final class Retention {
 
     public RetentionResult run(RetentionPolicy policy, long nowMs) throws SQLException {
         if (policy.maxAgeMs() > 0) {
-            deleteOldest("coalesce(end_ms, start_ms) < ?", List.of(nowMs - policy.maxAgeMs()), Long.MAX_VALUE);
+            long cutoff = nowMs - policy.maxAgeMs();
+            // the first term bounds the index walk: nothing that ended before the cutoff started after it
+            deleteOldest("start_ms < ? AND coalesce(end_ms, start_ms) < ?", List.of(cutoff, cutoff), Long.MAX_VALUE);
         }
         if (policy.maxPerChannel() > 0) {
             for (String channel : channels()) {
