@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.beholder.core.internal.store.Connections;
+import org.beholder.core.internal.store.Retention;
 import org.beholder.core.internal.store.Schema;
 import org.beholder.core.internal.store.SearchSql;
 import org.junit.jupiter.api.AfterEach;
@@ -92,9 +93,21 @@ class SearchPlanTest {
         assertEquals(List.of("SCAN events USING INDEX events_ongoing"), plan(SearchSql.OLDEST_ONGOING, List.of()));
     }
 
+    @Test
+    void retentionWalksTheIndexInOrderChunkByChunk() throws Exception {
+        List<Object> after = List.of(T0, T0, "abc");
+        assertSearch("events_by_start (start_ms>? AND start_ms<?)", plan(Retention.candidatesSql(
+                "start_ms < ? AND coalesce(end_ms, start_ms) < ?"), List.of(T0 + DAY, T0 + DAY, T0, T0, "abc")));
+        assertSearch("events_by_channel (channel=? AND start_ms>?)", plan(Retention.candidatesSql("channel = ?"),
+                List.of("porch", T0, T0, "abc")));
+        assertSearch("events_by_start (start_ms>?)", plan(Retention.candidatesSql(null), after));
+    }
+
+    /** One index walk, bounded by the filters, in the wanted order (only ties of start_ms sorted by id). */
     private static void assertSearch(String index, List<String> plan) {
         assertTrue(plan.get(0).startsWith("SEARCH events USING ") && plan.get(0).endsWith("INDEX " + index),
                 plan.toString());
-        assertTrue(plan.stream().noneMatch(step -> step.startsWith("SCAN events")), plan.toString());
+        assertTrue(plan.stream().noneMatch(step -> step.startsWith("SCAN events") || step.startsWith("MULTI-INDEX")
+                || step.equals("USE TEMP B-TREE FOR ORDER BY")), plan.toString());
     }
 }

@@ -64,9 +64,7 @@ public final class Retention {
         long deleted = 0;
         long afterStart = Long.MIN_VALUE;
         String afterId = "";
-        String sql = "SELECT id, start_ms, recording_id, thumbnail FROM events WHERE "
-                + (condition == null ? "" : condition + " AND ") + "(start_ms > ? OR (start_ms = ? AND id > ?)) "
-                + "ORDER BY start_ms, id LIMIT " + CHUNK;
+        String sql = candidatesSql(condition);
         while (deleted < wanted) {
             List<Candidate> chunk = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(sql)) {
@@ -104,6 +102,19 @@ public final class Retention {
                 return;
             }
         }
+    }
+
+    /**
+     * The next chunk of candidates after (start, id), oldest first. The plain {@code start_ms >= ?} lets SQLite
+     * walk the index from there in order; written as {@code start_ms > ? OR (start_ms = ? AND id > ?)} alone, with
+     * bound parameters, it sorted the whole rest of the table for every chunk (minutes for 400,000 events).
+     *
+     * @param condition null, or SQL whose parameters come first
+     */
+    public static String candidatesSql(String condition) {
+        return "SELECT id, start_ms, recording_id, thumbnail FROM events WHERE "
+                + (condition == null ? "" : condition + " AND ") + "start_ms >= ? AND (start_ms > ? OR id > ?) "
+                + "ORDER BY start_ms, id LIMIT " + CHUNK;
     }
 
     private void delete(List<Candidate> doomed) throws SQLException {

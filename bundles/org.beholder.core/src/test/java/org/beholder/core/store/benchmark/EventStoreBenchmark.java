@@ -9,12 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.IntFunction;
+import java.util.function.Predicate;
 
 import org.beholder.core.store.Box;
 import org.beholder.core.store.EventPage;
 import org.beholder.core.store.EventQuery;
 import org.beholder.core.store.EventStore;
 import org.beholder.core.store.EventStoreOptions;
+import org.beholder.core.store.RetentionPolicy;
+import org.beholder.core.store.RetentionResult;
 import org.beholder.core.store.StoredEvent;
 
 /**
@@ -23,7 +26,9 @@ import org.beholder.core.store.StoredEvent;
  * hand (docs/benchmarks.md, "Event store").
  *
  * <p>Arguments: a folder for the data (default {@code target/event-store-benchmark}; reused when it already holds
- * the events), the number of events (default 1,000,000), repeats per query (default 50).
+ * the events), the number of events (default 1,000,000), repeats per query (default 50), and {@code retention} to
+ * time two retention passes after the queries (by age: 15 days, a quarter of the recordings still kept; then
+ * 40,000 per channel). Retention deletes: the folder then no longer holds the benchmark's events.
  */
 public final class EventStoreBenchmark {
     private static final long DAY = 86_400_000L;
@@ -78,7 +83,19 @@ public final class EventStoreBenchmark {
                     r -> EventQuery.all().withLabels("person").withTime(dayStart(r), dayStart(r) + DAY));
             count(store, Math.max(5, repeats / 10), "label (person), 30 days, all channels, count",
                     r -> EventQuery.all().withLabels("person"));
+            if (args.length > 3 && args[3].equals("retention")) {
+                retention(store, new RetentionPolicy(15 * DAY, 0, 0), id -> id.hashCode() % 4 == 0);
+                retention(store, new RetentionPolicy(0, 40_000, 0), id -> false);
+            }
         }
+    }
+
+    private static void retention(EventStore store, RetentionPolicy policy, Predicate<String> recordingKept) {
+        long begin = System.nanoTime();
+        RetentionResult result = store.applyRetention(policy, recordingKept).join();
+        double seconds = (System.nanoTime() - begin) / 1e9;
+        System.out.printf("%nretention %s: %s in %.1f s (%.0f deleted/s); %d events left%n", policy, result,
+                seconds, result.deletedEvents() / seconds, store.count(EventQuery.all()));
     }
 
     private static long dayStart(int repeat) {
