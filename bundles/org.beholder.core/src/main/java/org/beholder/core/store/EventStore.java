@@ -53,6 +53,7 @@ public final class EventStore implements AutoCloseable {
     private final EventWriter writer;
     private final Map<String, String> openMotion = new ConcurrentHashMap<>();
     private final long orphanThumbnailsDeleted;
+    private volatile boolean closed;
 
     private EventStore(EventStoreOptions options, InstantSource clock) throws SQLException, IOException {
         this.options = options;
@@ -252,6 +253,10 @@ public final class EventStore implements AutoCloseable {
     /** Writes what is queued, then closes every connection. */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         writer.close();
         closeQuietly();
     }
@@ -261,6 +266,9 @@ public final class EventStore implements AutoCloseable {
     }
 
     private <T> T read(Read<T> work) {
+        if (closed) {
+            throw new IllegalStateException("the event store is closed");
+        }
         Connection connection;
         try {
             connection = readConnections.take();
@@ -274,6 +282,9 @@ public final class EventStore implements AutoCloseable {
             throw new EventStoreException("Event database " + options.databaseFile() + " failed: " + e, e);
         } finally {
             readConnections.add(connection);
+            if (closed) { // closed while this read ran: close() could not take this connection
+                closeQuietly();
+            }
         }
     }
 
@@ -326,7 +337,7 @@ public final class EventStore implements AutoCloseable {
     private void closeQuietly() {
         List<Connection> all = new ArrayList<>();
         readConnections.drainTo(all);
-        all.add(writeConnection);
+        all.add(writeConnection); // closing a closed connection does nothing
         for (Connection connection : all) {
             try {
                 if (connection != null) {

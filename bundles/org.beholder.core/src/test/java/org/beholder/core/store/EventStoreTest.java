@@ -8,6 +8,7 @@ import static org.beholder.core.store.StoreFixtures.open;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -151,6 +152,15 @@ class EventStoreTest {
             assertEquals(Map.of("counts", Map.of("dog", 1L)), stored.details());
             assertNull(store.get(qr.id()).orElseThrow().label());
         }
+    }
+
+    @Test
+    void aClosedStoreRefusesWorkAndClosingTwiceIsHarmless() {
+        EventStore store = open(data);
+        store.close();
+        store.close();
+        assertThrows(IllegalStateException.class, () -> store.put(motion("m", "porch", "door", T0, null)));
+        assertThrows(IllegalStateException.class, () -> store.get("m"));
     }
 
     private static String single(Statement statement, String sql) throws Exception {
