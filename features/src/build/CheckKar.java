@@ -63,8 +63,8 @@ public final class CheckKar {
                         problems.add("not an OSGi bundle: " + url);
                     }
                 }
-                if (bundles.getLength() < 8) {
-                    problems.add("expected engine, analytics, onvif, core, web, binding, JNA and Gson; found " + bundles.getLength());
+                if (bundles.getLength() < 9) {
+                    problems.add("expected engine, analytics, onvif, core, web, binding, JNA, Gson and sqlite-jdbc; found " + bundles.getLength());
                 }
             }
             entries.keySet().stream().filter(n -> n.contains("openhab-api-mirror"))

@@ -1,10 +1,17 @@
 package org.beholder.core;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +20,13 @@ import java.util.Optional;
 import org.beholder.analytics.AnalyticsRuntime;
 import org.beholder.analytics.ObjectDetector;
 import org.beholder.core.events.EventJournal;
+import org.beholder.core.events.EventType;
+import org.beholder.core.events.NvrEvent;
+import org.beholder.core.store.EventQuery;
+import org.beholder.core.store.EventStore;
+import org.beholder.core.store.EventStoreOptions;
+import org.beholder.core.store.RetentionPolicy;
+import org.beholder.core.store.StoredEvent;
 import org.beholder.core.internal.AnalyticsToEvents;
 import org.beholder.core.internal.CameraEvents;
 import org.beholder.core.internal.ChannelToEvents;
@@ -46,6 +60,15 @@ public final class Beholder implements AutoCloseable {
     /** Events kept in memory per camera (the event list of the page and the API). */
     static final int JOURNAL_PER_CAMERA = 5000;
     static final Duration DISCOVERY_REUSE = Duration.ofSeconds(10);
+    /**
+     * How much event history is kept besides the events of recordings that are kept: 30 days, at most 100,000
+     * events per camera and 1,000,000 in all (a search over a million takes milliseconds: docs/benchmarks.md).
+     */
+    public static final RetentionPolicy EVENT_RETENTION = new RetentionPolicy(Duration.ofDays(30).toMillis(),
+            100_000, 1_000_000);
+    static final Duration EVENT_RETENTION_EVERY = Duration.ofHours(1);
+    /** The most events one listing returns, newest kept when there are more. */
+    public static final int MAX_LISTED_EVENTS = EventQuery.MAX_LIMIT;
     static final String NO_DETECTOR = "object detection is not available here: no object detector is installed";
 
     private final InstantSource clock;
@@ -57,6 +80,15 @@ public final class Beholder implements AutoCloseable {
     private final CameraEvents cameraEvents;
     private final OnvifClient onvif;
     private final Map<String, Camera> cameras = new LinkedHashMap<>();
+    /** What the event list shows from the history: what cameras and analytics saw. */
+    private static final Set<EventType> LISTED = EnumSet.of(EventType.MOTION, EventType.OBJECT, EventType.QR,
+            EventType.CAMERA);
+    private final EventStore store;
+    private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "beholder-event-retention");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Object discoveryLock = new Object();
     private List<DiscoveredCamera> lastDiscovery;
     private Instant lastDiscoveryAt;
@@ -64,18 +96,36 @@ public final class Beholder implements AutoCloseable {
     private String noDetectorReason = NO_DETECTOR;
     private boolean closed;
 
-    /** With the system clock. */
+    /** With the system clock and events in memory only. */
     public Beholder(EngineConfig engineConfig) throws IOException {
         this(engineConfig, InstantSource.system());
     }
 
+    /** Events in memory only (the last {@value #JOURNAL_PER_CAMERA} per camera): for tests and tools. */
+    public Beholder(EngineConfig engineConfig, InstantSource clock) throws IOException {
+        this(engineConfig, clock, null);
+    }
+
     /**
-     * @param clock wall-clock time for recordings, retention and events; tests move it instead of sleeping
+     * @param clock      wall-clock time for recordings, retention and events; tests move it instead of sleeping
+     * @param dataFolder where the event history is kept ({@code events/events.db}, {@code thumbnails/}), so that
+     *                   it survives restarts; null keeps events in memory only
      * @throws org.beholder.engine.DataFolderLock.InUseException when another Beholder uses the recordings folder
      */
-    public Beholder(EngineConfig engineConfig, InstantSource clock) throws IOException {
+    public Beholder(EngineConfig engineConfig, InstantSource clock, Path dataFolder) throws IOException {
         this.clock = clock;
         this.engine = new NvrEngine(engineConfig, clock);
+        try {
+            this.store = dataFolder == null ? null : EventStore.open(EventStoreOptions.under(dataFolder), clock);
+        } catch (RuntimeException e) {
+            engine.close();
+            throw new IOException("the event history in " + dataFolder + " cannot be opened: " + e.getMessage(), e);
+        }
+        if (store != null) {
+            journal.addListener(store::record);
+            housekeeping.scheduleWithFixedDelay(this::applyEventRetention, 1, EVENT_RETENTION_EVERY.toMinutes(),
+                    TimeUnit.MINUTES);
+        }
         this.analytics = new AnalyticsRuntime(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
         this.channelEvents = new ChannelToEvents(journal, clock);
         this.analyticsEvents = new AnalyticsToEvents(journal);
@@ -152,6 +202,43 @@ public final class Beholder implements AutoCloseable {
         return clock;
     }
 
+    /** The event history on disk, when this Beholder keeps one. */
+    public Optional<EventStore> eventStore() {
+        return Optional.ofNullable(store);
+    }
+
+    /**
+     * A camera's events in [from, to) other than recordings, statistics and status (those come from the recording
+     * index and the live stream), oldest first: from the event history when there is one (it survives restarts),
+     * else from the journal's memory. At most {@link #MAX_LISTED_EVENTS}, the newest.
+     */
+    public List<NvrEvent> events(String channel, Instant from, Instant to) {
+        if (store == null) {
+            return journal.list(channel, from, to).stream().filter(e -> LISTED.contains(e.eventType())).toList();
+        }
+        List<NvrEvent> newestFirst = store.search(EventQuery.all().withChannels(channel)
+                .withTime(from.toEpochMilli(), to.toEpochMilli() - 1)
+                .withTypes(LISTED.stream().map(EventType::wireName).toArray(String[]::new))
+                .withLimit(MAX_LISTED_EVENTS)).events().stream().map(StoredEvent::toNvrEvent)
+                .filter(e -> !e.time().isBefore(from) && e.time().isBefore(to)).toList();
+        List<NvrEvent> oldestFirst = new ArrayList<>(newestFirst);
+        java.util.Collections.reverse(oldestFirst);
+        return oldestFirst;
+    }
+
+    /** Deletes history beyond {@link #EVENT_RETENTION}, never the events of a recording that is still kept. */
+    void applyEventRetention() {
+        try {
+            Set<String> kept = new HashSet<>();
+            for (NvrChannel channel : engine.channels()) {
+                channel.recordings(Instant.EPOCH, clock.instant().plusSeconds(60)).forEach(r -> kept.add(r.id()));
+            }
+            store.applyRetention(EVENT_RETENTION, kept::contains);
+        } catch (RuntimeException e) {
+            logger.warn("Event retention failed: {}", e.toString());
+        }
+    }
+
     /**
      * The ONVIF cameras and recorders on the local network: a WS-Discovery probe by multicast, answers collected
      * for {@code wait}. One probe at a time; a probe made less than {@link #DISCOVERY_REUSE} ago is reused, so
@@ -206,7 +293,11 @@ public final class Beholder implements AutoCloseable {
             ids = new ArrayList<>(cameras.keySet());
         }
         ids.forEach(this::removeCamera);
+        housekeeping.shutdownNow();
         engine.close();
         analytics.close();
+        if (store != null) {
+            store.close(); // after the cameras: their last events are in
+        }
     }
 }

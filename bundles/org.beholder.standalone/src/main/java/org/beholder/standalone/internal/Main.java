@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -219,7 +220,7 @@ public final class Main {
         Running running = null;
         try {
             beholder = new Beholder(new EngineConfig(config.dataDir().resolve("recordings"), config.maxTotalBytes(),
-                    config.minFreeBytes(), config.retentionInterval()));
+                    config.minFreeBytes(), config.retentionInterval()), InstantSource.system(), config.dataDir());
             if (config.cameras().stream().anyMatch(CameraSettings::objects)) {
                 detector = NanoDetDetector.load(config.dataDir().resolve("native"));
                 beholder.useDetector(detector);

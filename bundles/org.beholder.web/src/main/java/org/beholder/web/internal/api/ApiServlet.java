@@ -56,7 +56,7 @@ public final class ApiServlet extends HttpServlet {
         this.requests = new RequestGuard(origins, "GET", "HEAD", "POST");
         this.channels = new ChannelResources(beholder);
         this.recordings = new RecordingResources(beholder.clock());
-        this.events = new EventResources(beholder.journal(), beholder.clock());
+        this.events = new EventResources(beholder);
     }
 
     @Override

@@ -10,27 +10,29 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 import org.beholder.engine.NvrChannel;
+import org.beholder.core.Beholder;
 import org.beholder.core.events.EventJournal;
 import org.beholder.core.events.NvrEvent;
 
 /** The event list of a channel, and the pushed stream of events for live pages. */
 final class EventResources {
+    private final Beholder beholder;
     private final EventJournal journal;
     private final InstantSource clock;
 
-    EventResources(EventJournal journal, InstantSource clock) {
-        this.journal = journal;
-        this.clock = clock;
+    EventResources(Beholder beholder) {
+        this.beholder = beholder;
+        this.journal = beholder.journal();
+        this.clock = beholder.clock();
     }
 
-    /** Recordings from the index (they survive restarts) merged with the journal's other events, by time. */
+    /** Recordings from the index merged with the camera's other events (the history, when kept), by time. */
     void list(NvrChannel channel, HttpServletRequest request, HttpServletResponse response) throws IOException {
         TimeRange range = TimeRange.of(request, clock);
         List<NvrEvent> events = new ArrayList<>();
         channel.recordings(range.from(), range.to()).stream().filter(r -> !r.start().isBefore(range.from()))
                 .map(Views::recordingEvent).forEach(events::add);
-        journal.list(channel.id(), range.from(), range.to()).stream().filter(e -> !e.type().equals("recording"))
-                .forEach(events::add);
+        events.addAll(beholder.events(channel.id(), range.from(), range.to()));
         String type = request.getParameter("type");
         if (type != null) {
             events.removeIf(e -> !e.type().equals(type));

@@ -2,6 +2,7 @@ package org.openhab.binding.beholder.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.InstantSource;
 
 import org.beholder.core.Beholder;
 import org.beholder.engine.DataFolderLock;
@@ -33,7 +34,7 @@ public final class BeholderRuntime implements AutoCloseable {
     public BeholderRuntime(Path dataFolder, EngineConfig engineConfig, OpenHabAccessGuard guard) throws IOException {
         this.lock = DataFolderLock.acquire(dataFolder);
         try {
-            this.beholder = new Beholder(engineConfig);
+            this.beholder = new Beholder(engineConfig, InstantSource.system(), dataFolder);
         } catch (IOException | RuntimeException e) {
             lock.close();
             throw e;
