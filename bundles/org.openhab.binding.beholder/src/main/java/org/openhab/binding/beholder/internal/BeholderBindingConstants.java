@@ -18,6 +18,10 @@ public final class BeholderBindingConstants {
     public static final String CHANNEL_CAMERA_MOTION = "camera-motion";
     public static final String CHANNEL_TAMPER = "tamper";
     public static final String CHANNEL_CAMERA_EVENT = "camera-event";
+    public static final String CHANNEL_PAN = "pan";
+    public static final String CHANNEL_TILT = "tilt";
+    public static final String CHANNEL_ZOOM = "zoom";
+    public static final String CHANNEL_PTZ_PRESET = "ptz-preset";
     public static final String CHANNEL_RECORDING = "recording";
     public static final String CHANNEL_LAST_EVENT = "last-event";
     public static final String CHANNEL_SNAPSHOT = "snapshot";

@@ -13,7 +13,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ServiceScope;
 
 /**
- * Rule actions of an NVR Channel: {@code record(seconds)}, {@code snapshot()} and {@code getLastEvent()}. The static
+ * Rule actions of an NVR Channel: {@code record(seconds)}, {@code snapshot()}, {@code getLastEvent()} and, for PTZ
+ * cameras, {@code gotoPreset(preset)} and {@code savePreset(name)}. The static
  * methods are for DSL rules: {@code getActions("beholder", "beholder:nvr-channel:front").record(30)}.
  */
 @Component(scope = ServiceScope.PROTOTYPE, service = NvrChannelActions.class)
@@ -48,6 +49,28 @@ public class NvrChannelActions implements ThingActions {
     public @ActionOutput(type = "java.time.Instant", label = "time") @Nullable Instant getLastEvent() {
         NvrChannelHandler current = handler;
         return current == null ? null : current.lastEvent();
+    }
+
+    @RuleAction(label = "go to preset", description = "Moves a PTZ camera to one of its presets")
+    public @ActionOutput(type = "java.lang.Boolean", label = "done") boolean gotoPreset(
+            @ActionInput(name = "preset", label = "Preset", description = "The preset's name or token") String preset) {
+        NvrChannelHandler current = handler;
+        return current != null && current.gotoPreset(preset);
+    }
+
+    @RuleAction(label = "save preset", description = "Saves a PTZ camera's position as a preset")
+    public @ActionOutput(type = "java.lang.Boolean", label = "done") boolean savePreset(
+            @ActionInput(name = "name", label = "Name", description = "The preset's name") String name) {
+        NvrChannelHandler current = handler;
+        return current != null && current.savePreset(name);
+    }
+
+    public static boolean gotoPreset(ThingActions actions, String preset) {
+        return ((NvrChannelActions) actions).gotoPreset(preset);
+    }
+
+    public static boolean savePreset(ThingActions actions, String name) {
+        return ((NvrChannelActions) actions).savePreset(name);
     }
 
     public static boolean record(ThingActions actions, int seconds) {

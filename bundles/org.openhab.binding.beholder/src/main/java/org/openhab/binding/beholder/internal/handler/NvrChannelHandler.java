@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.beholder.analytics.AnalyticsEvent;
 import org.beholder.analytics.AnalyticsListener;
 import org.beholder.core.Camera;
+import org.beholder.core.CameraPtz;
 import org.beholder.core.CameraSetupException;
 import org.beholder.core.settings.CameraSettings;
 import org.beholder.engine.ChannelListener;
@@ -63,6 +64,8 @@ public class NvrChannelHandler extends BaseThingHandler implements ChannelListen
     private static final String PAUSED = "Recording paused: ";
     /** How long to wait before asking an ONVIF camera again that did not answer. */
     static final Duration SETUP_RETRY = Duration.ofSeconds(30);
+    private static final java.util.Set<String> PTZ_CHANNELS = java.util.Set.of(CHANNEL_PAN, CHANNEL_TILT,
+            CHANNEL_ZOOM, CHANNEL_PTZ_PRESET);
 
     private final Logger logger = LoggerFactory.getLogger(NvrChannelHandler.class);
 
@@ -159,6 +162,10 @@ public class NvrChannelHandler extends BaseThingHandler implements ChannelListen
             updateState(channelUID, states.getOrDefault(id, UnDefType.NULL));
             return;
         }
+        if (PTZ_CHANNELS.contains(id)) {
+            ptzCommand(id, command);
+            return;
+        }
         NvrChannel running = channel;
         if (CHANNEL_RECORDING.equals(id) && command instanceof OnOffType onOff && running != null) {
             if (onOff == OnOffType.ON) {
@@ -167,6 +174,64 @@ public class NvrChannelHandler extends BaseThingHandler implements ChannelListen
             } else {
                 running.stopRecording();
             }
+        }
+    }
+
+    /** pan/tilt/zoom speeds in -1..1 (0 stops all); a preset by name or token. Runs on the scheduler. */
+    private void ptzCommand(String channelId, Command command) {
+        Camera running = camera;
+        CameraPtz ptz = running == null ? null : running.ptzControl().orElse(null);
+        if (ptz == null) {
+            logger.info("{}: {} needs a camera with PTZ set up through ONVIF", thing.getUID(), channelId);
+            return;
+        }
+        scheduler.execute(() -> {
+            try {
+                if (CHANNEL_PTZ_PRESET.equals(channelId)) {
+                    ptz.gotoPreset(command.toString());
+                    publish(CHANNEL_PTZ_PRESET, new StringType(command.toString()));
+                } else if (command instanceof DecimalType speed) {
+                    double value = speed.doubleValue();
+                    if (value == 0) {
+                        ptz.stop();
+                    } else {
+                        ptz.move(CHANNEL_PAN.equals(channelId) ? value : 0, CHANNEL_TILT.equals(channelId) ? value : 0,
+                                CHANNEL_ZOOM.equals(channelId) ? value : 0);
+                    }
+                }
+            } catch (IOException e) {
+                logger.warn("{}: {} {} failed: {}", thing.getUID(), channelId, command, e.getMessage());
+            }
+        });
+    }
+
+    /** Moves the camera to a preset (name or token); false when it has no PTZ or refused. */
+    public boolean gotoPreset(String preset) {
+        return withPtz(ptz -> ptz.gotoPreset(preset));
+    }
+
+    /** Saves the camera's position as a preset of this name; false when it has no PTZ or refused. */
+    public boolean savePreset(String name) {
+        return withPtz(ptz -> ptz.savePreset(name));
+    }
+
+    @FunctionalInterface
+    private interface PtzCall {
+        void run(CameraPtz ptz) throws IOException;
+    }
+
+    private boolean withPtz(PtzCall call) {
+        Camera running = camera;
+        CameraPtz ptz = running == null ? null : running.ptzControl().orElse(null);
+        if (ptz == null) {
+            return false;
+        }
+        try {
+            call.run(ptz);
+            return true;
+        } catch (IOException e) {
+            logger.warn("{}: PTZ failed: {}", thing.getUID(), e.getMessage());
+            return false;
         }
     }
 
