@@ -64,6 +64,19 @@ public final class Camera implements AnalyticsListener {
         return Optional.ofNullable(eventsState);
     }
 
+    /**
+     * Why the camera's own events do not arrive now ("camera events: resubscribing in 4 s: the device forgot the
+     * subscription"), or empty while they do (or the camera has none).
+     */
+    public Optional<String> cameraEventsProblem() {
+        SubscriptionState state = eventsState;
+        if (state == null || state.status() != SubscriptionState.Status.RESUBSCRIBING) {
+            return Optional.empty();
+        }
+        return Optional.of("camera events: resubscribing in " + state.retryIn().toSeconds() + " s"
+                + (state.reason().isBlank() ? "" : ": " + state.reason()));
+    }
+
     /** Listeners of what the camera itself reports (ONVIF events); they run on the subscription's thread. */
     public void addCameraEventListener(CameraEventListener listener) {
         cameraListeners.add(listener);

@@ -108,6 +108,25 @@ class OnvifCameraTest {
     }
 
     @Test
+    void aSubscriptionTheCameraRefusesIsSaidUntilItWorksAgain(@TempDir Path data) throws Exception {
+        try (FakeDevice device = device("rtsp://127.0.0.1:1/none");
+                Beholder beholder = new Beholder(EngineConfig.of(data))) {
+            FakePullPoint pullPoint = new FakePullPoint(device);
+            pullPoint.refuseSubscriptions(true);
+            Camera camera = beholder.addCamera(CameraSettings.builder("door", "test:?width=160&height=120")
+                    .credentials(USER, PASSWORD).onvif("127.0.0.1", device.deviceService().getPort(), "").build());
+            Waits.until(Duration.ofSeconds(15), () -> camera.cameraEventsProblem().isPresent(),
+                    () -> "the refusal is not said");
+            assertTrue(camera.cameraEventsProblem().orElseThrow().startsWith("camera events: resubscribing in "),
+                    camera.cameraEventsProblem().orElseThrow());
+            pullPoint.refuseSubscriptions(false);
+            Waits.until(Duration.ofSeconds(30), () -> camera.eventSubscription().orElseThrow().healthy(),
+                    () -> "never healthy again: " + camera.eventSubscription());
+            assertTrue(camera.cameraEventsProblem().isEmpty());
+        }
+    }
+
+    @Test
     void aWrongPasswordIsAClearErrorAndNothingStarts(@TempDir Path data) throws Exception {
         try (FakeDevice device = device("rtsp://127.0.0.1:1/none");
                 Beholder beholder = new Beholder(EngineConfig.of(data))) {

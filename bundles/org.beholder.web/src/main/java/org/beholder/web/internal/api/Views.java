@@ -47,7 +47,8 @@ public final class Views {
     }
 
     record ChannelView(String id, String label, String source, StatusView status, ChannelStatistics statistics,
-            Capabilities capabilities, DeviceView device, boolean recording, String recordingPaused, String liveUrl,
+            Capabilities capabilities, DeviceView device, String cameraEvents, boolean recording,
+            String recordingPaused, String liveUrl,
             String snapshotUrl,
             EventView lastEvent) {
     }
@@ -59,7 +60,9 @@ public final class Views {
         String id = channel.id();
         return new ChannelView(id, channel.config().label(), channel.config().scheme(),
                 StatusView.of(channel.status(), channel.config().password()), channel.statistics(),
-                new Capabilities(true, true, true, ptz, false), device, channel.isRecording(), PausedReason.of(channel),
+                new Capabilities(true, true, true, ptz, false), device,
+                camera.flatMap(Camera::cameraEventsProblem).orElse(null), channel.isRecording(),
+                PausedReason.of(channel),
                 "/beholder/live?channel=" + id, "/beholder/api/channels/" + id + "/snapshot.jpg",
                 lastEvent == null ? null : event(lastEvent));
     }

@@ -25,6 +25,7 @@ import org.beholder.engine.ChannelListener;
 import org.beholder.onvif.CameraEvent;
 import org.beholder.onvif.CameraEventKind;
 import org.beholder.onvif.CameraEventListener;
+import org.beholder.onvif.SubscriptionState;
 import org.beholder.engine.ChannelState;
 import org.beholder.engine.ChannelStatistics;
 import org.beholder.engine.ChannelStatus;
@@ -83,6 +84,8 @@ public class NvrChannelHandler extends BaseThingHandler implements ChannelListen
     private volatile boolean online;
     /** Why the engine does not record (e.g. disk full), or null. */
     private volatile @Nullable String pausedReason;
+    /** Why the camera's own events do not arrive now, or null. */
+    private volatile @Nullable String eventsProblem;
 
     public NvrChannelHandler(Thing thing, BeholderRuntime runtime) {
         super(thing);
@@ -289,8 +292,8 @@ public class NvrChannelHandler extends BaseThingHandler implements ChannelListen
 
     private void updateOnline() {
         String paused = pausedReason;
-        updateStatus(ThingStatus.ONLINE, ThingStatusDetail.NONE,
-                joined(paused == null ? null : PAUSED + paused, joined(onlineWarning, configurationNote)));
+        updateStatus(ThingStatus.ONLINE, ThingStatusDetail.NONE, joined(paused == null ? null : PAUSED + paused,
+                joined(onlineWarning, joined(configurationNote, eventsProblem))));
     }
 
     /**
@@ -399,14 +402,30 @@ public class NvrChannelHandler extends BaseThingHandler implements ChannelListen
 
     // ---- the camera's own events (ONVIF) ----------------------------------------------------------------------
 
-    private final CameraEventListener cameraEvents = event -> {
-        Boolean active = event.state().orElse(null);
-        if (active != null && event.kind() == CameraEventKind.MOTION) {
-            publish(CHANNEL_CAMERA_MOTION, OnOffType.from(active));
-        } else if (active != null && event.kind() == CameraEventKind.TAMPER) {
-            publish(CHANNEL_TAMPER, OnOffType.from(active));
+    private final CameraEventListener cameraEvents = new CameraEventListener() {
+        @Override
+        public void onEvent(CameraEvent event) {
+            Boolean active = event.state().orElse(null);
+            if (active != null && event.kind() == CameraEventKind.MOTION) {
+                publish(CHANNEL_CAMERA_MOTION, OnOffType.from(active));
+            } else if (active != null && event.kind() == CameraEventKind.TAMPER) {
+                publish(CHANNEL_TAMPER, OnOffType.from(active));
+            }
+            triggerChannel(CHANNEL_CAMERA_EVENT, cameraEventPayload(event));
         }
-        triggerChannel(CHANNEL_CAMERA_EVENT, cameraEventPayload(event));
+
+        /** A lost subscription is said in the status while the channel is ONLINE: video works, events do not. */
+        @Override
+        public void onStateChanged(SubscriptionState state) {
+            Camera running = camera;
+            String problem = running == null ? null : running.cameraEventsProblem().orElse(null);
+            if (!Objects.equals(problem, eventsProblem)) {
+                eventsProblem = problem;
+                if (online) {
+                    updateOnline();
+                }
+            }
+        }
     };
 
     /** {@code <topic> key=value key=value}: what rules match on, the data first, then the source. */
