@@ -32,6 +32,7 @@ import org.beholder.engine.ChannelStatus;
 import org.beholder.engine.Keyframe;
 import org.beholder.engine.NvrChannel;
 import org.beholder.engine.Recording;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.beholder.internal.BeholderRuntime;
 import org.openhab.binding.beholder.internal.NvrChannelConfiguration;
@@ -402,6 +403,7 @@ public class NvrChannelHandler extends BaseThingHandler implements ChannelListen
 
     // ---- the camera's own events (ONVIF) ----------------------------------------------------------------------
 
+    @NonNullByDefault({}) // the listener interface is Beholder's own, without null annotations
     private final CameraEventListener cameraEvents = new CameraEventListener() {
         @Override
         public void onEvent(CameraEvent event) {
