@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 import org.beholder.analytics.ObjectDetector;
@@ -16,6 +17,11 @@ import org.beholder.detect.tf.NanoDetDetector;
 import org.beholder.engine.DataFolderLock;
 import org.beholder.engine.EngineConfig;
 import org.beholder.engine.Redaction;
+import org.beholder.standalone.internal.admin.ConnectionProbe;
+import org.beholder.standalone.internal.admin.SavedSettings;
+import org.beholder.standalone.internal.admin.SettingsFile;
+import org.beholder.standalone.internal.admin.StandaloneCameras;
+import org.beholder.standalone.internal.admin.StandaloneUsers;
 import org.beholder.standalone.internal.auth.PasswordHash;
 import org.beholder.standalone.internal.auth.StandaloneGuard;
 import org.beholder.standalone.internal.config.ConfigException;
@@ -29,8 +35,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code java -jar beholder.jar --config beholder.yml [--port N] [--host ADDR] [--data DIR] [--demo]}, or
- * {@code --hash-password} to make a password hash for the config. Everything is checked before anything starts;
+ * {@code java -jar beholder.jar [--config beholder.yml] [--port N] [--host ADDR] [--data DIR] [--demo]}, or
+ * {@code --hash-password} to make a password hash for the config. Without a config and without users it starts
+ * anyway: the page then asks for the first administrator, and cameras and users are managed in the page (saved in
+ * {@code <data>/settings.json}). Everything is checked before anything starts;
  * on SIGTERM open recordings are closed and their playlists finalised before the process exits.
  */
 public final class Main {
@@ -39,6 +47,8 @@ public final class Main {
     static final int EXIT_CONFIG = 3;
     static final int EXIT_START = 4;
     static final int EXIT_IN_USE = 5;
+    /** The longest "test connection" waits for a camera. */
+    static final Duration PROBE_LIMIT = Duration.ofSeconds(15);
 
     private Main() {
     }
@@ -74,10 +84,6 @@ public final class Main {
                     ? ConfigLoader.parse("defaults", new java.io.StringReader(""), Path.of("").toAbsolutePath())
                     : ConfigLoader.load(command.config());
             config = config.withOverrides(command.host(), command.port(), command.data());
-            if (!command.demo() && config.users().isEmpty() && config.tokens().isEmpty()) {
-                throw new ConfigException("no users or tokens configured: nobody could log in (add 'users:' "
-                        + "with a hash from --hash-password, or use --demo)");
-            }
         } catch (ConfigException e) {
             err.println("beholder: configuration error: " + Redaction.redact(e.getMessage()));
             return EXIT_CONFIG;
@@ -111,6 +117,9 @@ public final class Main {
                 + running.server.port() + "/beholder/";
         out.println();
         out.println("Beholder is running: open " + url);
+        if (running.users.setupNeeded()) {
+            out.println("  No users yet: the page asks for the first administrator's name and password.");
+        }
         if (demoPassword != null) {
             out.println("  user:     " + DemoCameras.USER);
             out.println("  password: " + demoPassword);
@@ -139,13 +148,16 @@ public final class Main {
         final Beholder beholder;
         final ObjectDetector detector;
         final WebServer server;
+        final StandaloneUsers users;
         final CountDownLatch stopped = new CountDownLatch(1);
 
-        Running(DataFolderLock lock, Beholder beholder, ObjectDetector detector, WebServer server) {
+        Running(DataFolderLock lock, Beholder beholder, ObjectDetector detector, WebServer server,
+                StandaloneUsers users) {
             this.lock = lock;
             this.beholder = beholder;
             this.detector = detector;
             this.server = server;
+            this.users = users;
         }
 
         void stop() {
@@ -187,18 +199,25 @@ public final class Main {
         try {
             beholder = new Beholder(new EngineConfig(config.dataDir().resolve("recordings"), config.maxTotalBytes(),
                     config.minFreeBytes(), config.retentionInterval()));
-            if (config.cameras().stream().anyMatch(CameraSettings::objects)) {
-                detector = NanoDetDetector.load(config.dataDir().resolve("native"));
-                beholder.useDetector(detector);
-            }
             for (CameraSettings camera : config.cameras()) {
                 beholder.addCamera(camera);
             }
+            // The page's users and cameras; the file's win where both name one.
+            SavedSettings saved = new SavedSettings(new SettingsFile(config.dataDir()));
             StandaloneGuard guard = new StandaloneGuard(config.users(), config.tokens(), beholder.clock());
+            StandaloneUsers users = new StandaloneUsers(saved, guard, config);
+            StandaloneCameras cameras = new StandaloneCameras(beholder, saved, config.cameras(),
+                    new ConnectionProbe(PROBE_LIMIT));
+            cameras.startSaved();
+            if (beholder.cameras().stream().anyMatch(camera -> camera.settings().objects())) {
+                detector = NanoDetDetector.load(config.dataDir().resolve("native"));
+                beholder.useDetector(detector); // re-attaches the cameras already running
+            }
             BeholderWeb web = new BeholderWeb(beholder, guard);
             web.allowOrigins(config.allowedOrigins());
+            web.administer(cameras, users);
             server.start(web, guard);
-            return new Running(lock, beholder, detector, server);
+            return new Running(lock, beholder, detector, server, users);
         } catch (Exception e) {
             stopQuietly(server);
             if (beholder != null) {

@@ -25,7 +25,7 @@ final class ChannelReader {
     private static final Set<String> KEYS = Set.of("id", "label", "url", "username", "password", "transport",
             "preRoll", "postRoll", "record", "retentionDays", "retentionGB", "stallTimeout", "analyticsWidth",
             "motion", "motionThreshold", "motionHold", "zones", "masks", "qr", "objects", "objectInterval",
-            "objectMinScore", "recordOn");
+            "objectMinScore", "recordOn", "enabled");
     /** The YAML key of each {@link CameraSettings} component whose name differs here. */
     static final Map<String, String> YAML_KEYS = Map.of("recordMode", "record", "recordOnMotion", "recordOn",
             "recordOnClasses", "recordOn", "retentionBytes", "retentionGB", "objectClasses", "objects");
@@ -47,12 +47,19 @@ final class ChannelReader {
             if (!ids.add(settings.id())) {
                 throw entry.error("id", "channel " + Values.quote(settings.id()) + " is listed twice");
             }
-            cameras.add(settings);
+            if (enabled(entry)) {
+                cameras.add(settings);
+            }
         }
         return List.copyOf(cameras);
     }
 
-    private static CameraSettings camera(ConfigSection channel) throws ConfigException {
+    /** {@code enabled: false} keeps a camera's settings without starting it. */
+    static boolean enabled(ConfigSection channel) throws ConfigException {
+        return channel.bool("enabled", true);
+    }
+
+    static CameraSettings camera(ConfigSection channel) throws ConfigException {
         channel.allowOnly(KEYS);
         String id = channel.requiredString("id");
         String record = channel.string("record", "events");

@@ -135,7 +135,7 @@ public final class ConfigLoader {
         List<StandaloneConfig.User> users = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (ConfigSection user : top.list("users")) {
-            user.allowOnly(Set.of("name", "password"));
+            user.allowOnly(Set.of("name", "password", "role"));
             String name = user.requiredString("name");
             String hash = user.requiredString("password");
             if (!hash.startsWith("pbkdf2-sha256:")) {
@@ -144,7 +144,11 @@ public final class ConfigLoader {
             if (!names.add(name)) {
                 throw user.error("name", "user " + Values.quote(name) + " is listed twice");
             }
-            users.add(new StandaloneConfig.User(name, hash));
+            String role = user.string("role", "admin");
+            if (!role.equals("admin") && !role.equals("viewer")) {
+                throw user.error("role", "must be 'admin' or 'viewer', was " + Values.quote(role));
+            }
+            users.add(new StandaloneConfig.User(name, hash, role.equals("admin")));
         }
         return users;
     }

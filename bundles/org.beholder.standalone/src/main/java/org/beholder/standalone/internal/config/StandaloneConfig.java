@@ -16,8 +16,15 @@ public record StandaloneConfig(String host, int port, Path dataDir, long maxTota
         Duration retentionInterval, List<User> users, List<Token> tokens, List<CameraSettings> cameras,
         List<String> allowedOrigins) {
 
-    /** A user who may log in; {@code passwordHash} as made by {@code --hash-password}. */
-    public record User(String name, String passwordHash) {
+    /**
+     * A user who may log in; {@code passwordHash} as made by {@code --hash-password}; {@code admin} may change
+     * settings, cameras and users, a viewer may only watch.
+     */
+    public record User(String name, String passwordHash, boolean admin) {
+        /** An administrator, as every user of the file is unless it says {@code role: viewer}. */
+        public User(String name, String passwordHash) {
+            this(name, passwordHash, true);
+        }
     }
 
     /** An API token, stored only as the SHA-256 of the token (hex). */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
 import javax.servlet.http.HttpServlet;
@@ -39,8 +40,12 @@ public final class PageServlet extends HttpServlet {
     private final transient AccessGuard guard;
     private final transient RequestGuard requests;
 
-    public PageServlet(AccessGuard guard, OriginPolicy origins) {
+    private final transient BooleanSupplier setupNeeded;
+
+    /** @param setupNeeded true while the host has no user: the page is then served to anyone, to create one */
+    public PageServlet(AccessGuard guard, OriginPolicy origins, BooleanSupplier setupNeeded) {
         this.guard = guard;
+        this.setupNeeded = setupNeeded;
         this.requests = new RequestGuard(origins, "GET", "HEAD");
     }
 
@@ -57,7 +62,7 @@ public final class PageServlet extends HttpServlet {
             return;
         }
         Optional<String> user = guard.authenticate(request, response);
-        if (user.isEmpty()) {
+        if (user.isEmpty() && !setupNeeded.getAsBoolean()) {
             Answers.authenticationRequired(response, guard);
             return;
         }
