@@ -70,7 +70,7 @@ public final class BeholderWeb {
 
     /** The page, its embed view and its scripts: mount at {@code /beholder/*}. */
     public HttpServlet pageServlet() {
-        return new PageServlet(guard, origins, administrations::setupNeeded);
+        return new PageServlet(guard, origins, administrations::setupNeeded, () -> administrations.users() != null);
     }
 
     public HttpServlet liveStreamServlet() {

@@ -43,7 +43,14 @@ class FirstRunAndUsersTest {
             assertEquals("{\"needed\":true}", browser.get("/beholder/api/setup").body());
             assertEquals(401, browser.get("/beholder/api/channels").statusCode(), "the API stays closed");
             assertEquals(401, browser.get("/beholder/api/users").statusCode());
-            assertEquals(200, browser.get("/beholder/").statusCode(), "the page is served to ask for the admin");
+            HttpResponse<String> page = browser.get("/beholder/");
+            assertEquals(302, page.statusCode(), "to the login page, which asks for the first administrator");
+            assertEquals(browser.base + "/beholder/login.html?next=%2Fbeholder%2F", page.headers()
+                    .firstValue("Location").orElseThrow());
+            for (String file : List.of("/beholder/login.html", "/beholder/js/login.js", "/beholder/app.css",
+                    "/beholder/js/app.js")) {
+                assertEquals(200, browser.get(file).statusCode(), file + " is served while set-up is needed");
+            }
 
             HttpResponse<String> foreign = browser.send("POST", "/beholder/api/setup",
                     "{\"name\":\"root\",\"password\":\"long enough\"}", "Origin", "http://evil.example");
@@ -72,6 +79,10 @@ class FirstRunAndUsersTest {
                     "{\"name\":\"mallory\",\"password\":\"correct horse\"}");
             assertEquals(409, again.statusCode(), "only while no user exists");
             assertEquals(401, stranger.get("/beholder/").statusCode(), "the page needs a login now");
+            assertEquals(401, stranger.get("/beholder/js/app.js").statusCode());
+            assertEquals(200, stranger.get("/beholder/login.html").statusCode(), "the login page is for anyone");
+            assertEquals(200, stranger.get("/beholder/js/login.js").statusCode());
+            assertEquals(200, browser.get("/beholder/js/app.js").statusCode(), "the administrator's session");
             String saved = Files.readString(data.resolve("settings.json"));
             assertTrue(saved.contains("\"name\":\"root\"") && saved.contains("pbkdf2-sha256:")
                     && !saved.contains("correct horse"), saved);
