@@ -8,10 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.beholder.core.settings.CameraSettings;
 import org.beholder.standalone.internal.auth.PasswordHash;
@@ -218,6 +223,40 @@ class FirstRunAndUsersTest {
             assertEquals(List.of("second"), names);
         } finally {
             running.stop();
+        }
+    }
+
+    /** {@code java … Main} with no option but a free port and an empty data folder: it starts and asks for set-up. */
+    @Test
+    void theCommandWithoutAnyConfigStartsAndAsksForTheFirstAdministrator(@TempDir Path data) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process beholder = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "--port", "0", "--data",
+                data.toString()).redirectErrorStream(true).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(beholder.getInputStream(),
+                    StandardCharsets.UTF_8));
+            String base = null;
+            boolean asksForSetUp = false;
+            String line;
+            while ((line = out.readLine()) != null && !asksForSetUp) {
+                Matcher open = Pattern.compile("open (http://127\\.0\\.0\\.1:\\d+)/beholder/").matcher(line);
+                if (open.find()) {
+                    base = open.group(1);
+                }
+                asksForSetUp = line.contains("No users yet");
+            }
+            assertTrue(base != null && asksForSetUp, "address and set-up printed");
+            Thread.ofVirtual().start(() -> out.lines().forEach(l -> { }));
+            AdminHttp browser = new AdminHttp(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)));
+            assertEquals("{\"needed\":true}", browser.get("/beholder/api/setup").body());
+            assertEquals(201, browser.post("/beholder/api/setup", "{\"name\":\"root\",\"password\":\"first-admin\"}")
+                    .statusCode());
+            assertEquals(200, browser.get("/beholder/api/channels").statusCode());
+            assertTrue(Files.exists(data.resolve("settings.json")));
+        } finally {
+            beholder.destroyForcibly();
+            beholder.waitFor();
         }
     }
 }
