@@ -8,6 +8,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import org.beholder.analytics.ObjectDetector;
@@ -206,7 +208,9 @@ public final class Main {
             SavedSettings saved = new SavedSettings(new SettingsFile(config.dataDir()));
             StandaloneGuard guard = new StandaloneGuard(config.users(), config.tokens(), beholder.clock());
             StandaloneUsers users = new StandaloneUsers(saved, guard, config);
-            StandaloneCameras cameras = new StandaloneCameras(beholder, saved, config.cameras(),
+            List<String> fileCameraIds = new ArrayList<>(config.cameras().stream().map(CameraSettings::id).toList());
+            fileCameraIds.addAll(config.disabledCameraIds());
+            StandaloneCameras cameras = new StandaloneCameras(beholder, saved, fileCameraIds,
                     new ConnectionProbe(PROBE_LIMIT));
             cameras.startSaved();
             if (beholder.cameras().stream().anyMatch(camera -> camera.settings().objects())) {

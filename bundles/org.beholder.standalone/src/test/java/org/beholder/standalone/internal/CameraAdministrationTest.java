@@ -218,4 +218,30 @@ class CameraAdministrationTest {
             running.stop();
         }
     }
+
+    @Test
+    void aCameraTheFileDisablesIsNotStartedAndItsIdStaysTheFiles(@TempDir Path data) throws Exception {
+        String yaml = "users:\n  - name: alice\n    password: " + PasswordHash.hash("wonderland".toCharArray())
+                + "\nchannels:\n  - id: porch\n    url: \"" + SOURCE + "\"\n    enabled: false\n";
+        StandaloneConfig config = ConfigLoader.parse("beholder.yml", new java.io.StringReader(yaml), data)
+                .withOverrides("127.0.0.1", 0, data);
+        Main.Running running = Main.start(config);
+        try {
+            assertTrue(running.beholder.cameras().isEmpty(), "enabled: false is not started");
+            AdminHttp admin = admin(running);
+            JsonObject porch = json(admin.get("/beholder/api/channel-settings")).getAsJsonArray().get(0)
+                    .getAsJsonObject();
+            assertEquals("porch", porch.get("id").getAsString());
+            assertEquals("file", porch.get("source").getAsString());
+            assertFalse(porch.get("running").getAsBoolean());
+            HttpResponse<String> taken = admin.post("/beholder/api/channels", "{\"id\":\"porch\",\"url\":\""
+                    + SOURCE + "\"}");
+            assertEquals(400, taken.statusCode());
+            assertTrue(error(taken).contains("is defined in beholder.yml"), taken.body());
+            assertEquals(409, admin.send("PUT", "/beholder/api/channels/porch", "{\"url\":\"" + SOURCE + "\"}")
+                    .statusCode());
+        } finally {
+            running.stop();
+        }
+    }
 }

@@ -42,11 +42,11 @@ public final class StandaloneCameras implements CameraAdministration {
     private final Set<String> fileIds;
     private final ConnectionProbe probe;
 
-    public StandaloneCameras(Beholder beholder, SavedSettings saved, List<CameraSettings> fileCameras,
-            ConnectionProbe probe) {
+    /** @param fileIds the ids of every camera of beholder.yml, enabled or not */
+    public StandaloneCameras(Beholder beholder, SavedSettings saved, List<String> fileIds, ConnectionProbe probe) {
         this.beholder = beholder;
         this.saved = saved;
-        this.fileIds = new LinkedHashSet<>(fileCameras.stream().map(CameraSettings::id).toList());
+        this.fileIds = new LinkedHashSet<>(fileIds);
         this.probe = probe;
     }
 

@@ -39,8 +39,13 @@ final class ChannelReader {
     private ChannelReader() {
     }
 
-    static List<CameraSettings> read(List<ConfigSection> entries) throws ConfigException {
+    /** The cameras to start, and the ids of those the file keeps with {@code enabled: false}. */
+    record Channels(List<CameraSettings> enabled, List<String> disabledIds) {
+    }
+
+    static Channels read(List<ConfigSection> entries) throws ConfigException {
         List<CameraSettings> cameras = new ArrayList<>();
+        List<String> disabled = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (ConfigSection entry : entries) {
             CameraSettings settings = camera(entry);
@@ -49,9 +54,11 @@ final class ChannelReader {
             }
             if (enabled(entry)) {
                 cameras.add(settings);
+            } else {
+                disabled.add(settings.id());
             }
         }
-        return List.copyOf(cameras);
+        return new Channels(List.copyOf(cameras), List.copyOf(disabled));
     }
 
     /** {@code enabled: false} keeps a camera's settings without starting it. */
