@@ -61,7 +61,8 @@ class CameraAdministrationTest {
         Main.Running running = start(data);
         try {
             admin = admin(running);
-            HttpResponse<String> created = admin.post("/beholder/api/channels", door(",\"preRoll\":\"4s\""));
+            HttpResponse<String> created = admin.post("/beholder/api/channels", door(",\"preRoll\":\"4s\","
+                    + "\"postRoll\":5,\"motion\":false"));
             assertEquals(201, created.statusCode(), created.body());
             awaitOnline(running, "door");
             assertEquals(Duration.ofSeconds(4), running.beholder.camera("door").orElseThrow().settings().preRoll());
@@ -73,6 +74,8 @@ class CameraAdministrationTest {
             assertEquals("door", saved.get("id").getAsString());
             assertTrue(saved.get("passwordSet").getAsBoolean());
             assertFalse(saved.has("password"));
+            assertEquals("5", saved.get("postRoll").toString(), "numbers come back as they were sent");
+            assertEquals("false", saved.get("motion").toString());
             assertEquals("file", json(settings).getAsJsonArray().get(0).getAsJsonObject().get("source")
                     .getAsString());
 

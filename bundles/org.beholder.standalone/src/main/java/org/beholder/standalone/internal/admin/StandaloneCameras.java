@@ -21,7 +21,6 @@ import org.slf4j.LoggerFactory;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import com.google.gson.reflect.TypeToken;
 
 /**
  * The standalone's cameras as the page manages them. Entries are the keys of a beholder.yml channel entry, sent as
@@ -87,8 +86,9 @@ public final class StandaloneCameras implements CameraAdministration {
             JsonObject shown = entry.deepCopy();
             String password = text(shown, "password");
             shown.remove("password");
-            Map<String, Object> view = new LinkedHashMap<>(new com.google.gson.Gson().fromJson(shown,
-                    new TypeToken<Map<String, Object>>() { }.getType()));
+            Map<String, Object> view = new LinkedHashMap<>();
+            // The values as the page sent them (JSON elements, so 5 stays 5 and not 5.0)
+            shown.entrySet().forEach(member -> view.put(member.getKey(), member.getValue()));
             view.put("source", "page");
             view.put("editable", true);
             view.put("passwordSet", password != null && !password.isEmpty());
