@@ -55,22 +55,22 @@ final class LoginServlet extends HttpServlet {
     private void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (!request.getMethod().equals("POST")) {
             response.setHeader("Allow", "POST");
-            json(request, response, 405, "use POST");
+            json(response, 405, "use POST");
             return;
         }
         Optional<String> foreign = web.crossSiteRefusal(request);
         if (foreign.isPresent()) {
-            json(request, response, 403, foreign.get());
+            json(response, 403, foreign.get());
             return;
         }
         if (logout) {
             guard.logout(request, response);
-            json(request, response, 200, null);
+            json(response, 200, null);
             return;
         }
         String[] credentials = credentials(request);
         if (credentials == null) {
-            json(request, response, 400, "send name and password (form fields or a JSON object)");
+            json(response, 400, "send name and password (form fields or a JSON object)");
             return;
         }
         switch (guard.login(credentials[0], credentials[1], request, response)) {
@@ -80,10 +80,10 @@ final class LoginServlet extends HttpServlet {
                 body.addProperty("role", guard.isAdmin(allowed.user()) ? "admin" : "viewer");
                 send(response, 200, body);
             }
-            case StandaloneGuard.Refused refused -> json(request, response, 401, "wrong name or password");
+            case StandaloneGuard.Refused refused -> json(response, 401, "wrong name or password");
             case StandaloneGuard.Throttled throttled -> {
                 response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
-                json(request, response, throttled.status(), throttled.message());
+                json(response, throttled.status(), throttled.message());
             }
         }
     }
@@ -134,8 +134,8 @@ final class LoginServlet extends HttpServlet {
                 ? value.getAsString() : null;
     }
 
-    private static void json(HttpServletRequest request, HttpServletResponse response, int status, String error)
-            throws IOException {
+    /** {@code {"ok": true}} for null, else {@code {"status", "error"}} as every API error. */
+    private static void json(HttpServletResponse response, int status, String error) throws IOException {
         if (error == null) {
             JsonObject body = new JsonObject();
             body.addProperty("ok", true);
