@@ -21,6 +21,15 @@ public interface AccessGuard {
      */
     Optional<String> authenticate(HttpServletRequest request, @Nullable HttpServletResponse response);
 
+    /**
+     * Whether an authenticated user may change settings, cameras and users (role {@code admin}); viewers may
+     * watch live, review events, play recordings back and start a manual recording. Hosts without roles (openHAB,
+     * whose Things are managed by openHAB itself) leave every user an administrator of what Beholder offers.
+     */
+    default boolean isAdmin(String user) {
+        return true;
+    }
+
     /** The WWW-Authenticate challenge sent with 401 answers, or null for none. */
     default @Nullable String challenge() {
         return "Basic realm=\"Beholder\", charset=\"UTF-8\"";

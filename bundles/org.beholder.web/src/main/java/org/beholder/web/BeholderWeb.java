@@ -7,6 +7,7 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 
 import org.beholder.core.Beholder;
+import org.beholder.web.internal.api.Administrations;
 import org.beholder.web.internal.api.ApiServlet;
 import org.beholder.web.internal.http.OriginPolicy;
 import org.beholder.web.internal.live.LiveStreamServlet;
@@ -29,6 +30,7 @@ public final class BeholderWeb {
     private final Beholder beholder;
     private final AccessGuard guard;
     private final OriginPolicy origins = new OriginPolicy();
+    private final Administrations administrations = new Administrations();
 
     public BeholderWeb(Beholder beholder, AccessGuard guard) {
         this.beholder = beholder;
@@ -54,13 +56,21 @@ public final class BeholderWeb {
         return origins.refusal(request);
     }
 
+    /**
+     * Lets the page manage the host's cameras and users (the standalone does; openHAB manages its Things and users
+     * itself and calls nothing). Either may be null; applies to servlets already mounted.
+     */
+    public void administer(CameraAdministration cameras, UserAdministration users) {
+        administrations.set(cameras, users);
+    }
+
     public HttpServlet apiServlet() {
-        return new ApiServlet(beholder, guard, origins);
+        return new ApiServlet(beholder, guard, origins, administrations);
     }
 
     /** The page, its embed view and its scripts: mount at {@code /beholder/*}. */
     public HttpServlet pageServlet() {
-        return new PageServlet(guard, origins);
+        return new PageServlet(guard, origins, administrations::setupNeeded, () -> administrations.users() != null);
     }
 
     public HttpServlet liveStreamServlet() {

@@ -73,9 +73,12 @@ public final class SessionCookies {
         this.clock = clock;
     }
 
-    /** Starts (or renews) a session for the user unless the request already carries one; no-op without a response. */
+    /**
+     * Starts (or renews) a session for the user unless the request already carries one of that user; no-op without
+     * a response.
+     */
     public void start(String user, HttpServletRequest request, HttpServletResponse response) {
-        if (response == null || user(request).isPresent()) {
+        if (response == null || user(request).filter(user::equals).isPresent()) {
             return;
         }
         String client = user + '\n' + request.getRemoteAddr() + '\n' + request.getHeader("User-Agent");
@@ -117,6 +120,37 @@ public final class SessionCookies {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Ends the request's session (logout): the id stops working at once, and the browser is told to drop the
+     * cookie. Harmless without a session.
+     */
+    public void end(HttpServletRequest request, HttpServletResponse response) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            synchronized (this) {
+                for (Cookie cookie : cookies) {
+                    Session session = COOKIE.equals(cookie.getName()) ? sessions.get(cookie.getValue()) : null;
+                    if (session != null) {
+                        evict(session);
+                    }
+                }
+            }
+        }
+        response.addHeader("Set-Cookie", COOKIE + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0"
+                + (request.isSecure() ? "; Secure" : ""));
+    }
+
+    /** Ends every session of a user, e.g. one who was deleted. */
+    public synchronized void endAll(String user) {
+        sessions.values().removeIf(s -> {
+            boolean theirs = s.user.equals(user);
+            if (theirs) {
+                idByClient.remove(s.client);
+            }
+            return theirs;
+        });
     }
 
     /** How many sessions are live now. */

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,6 +24,11 @@ import org.beholder.detect.tf.NanoDetDetector;
 import org.beholder.engine.DataFolderLock;
 import org.beholder.engine.EngineConfig;
 import org.beholder.engine.Redaction;
+import org.beholder.standalone.internal.admin.ConnectionProbe;
+import org.beholder.standalone.internal.admin.SavedSettings;
+import org.beholder.standalone.internal.admin.SettingsFile;
+import org.beholder.standalone.internal.admin.StandaloneCameras;
+import org.beholder.standalone.internal.admin.StandaloneUsers;
 import org.beholder.standalone.internal.auth.PasswordHash;
 import org.beholder.standalone.internal.auth.StandaloneGuard;
 import org.beholder.standalone.internal.config.ConfigException;
@@ -35,8 +42,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code java -jar beholder.jar --config beholder.yml [--port N] [--host ADDR] [--data DIR] [--demo]}, or
- * {@code --hash-password} to make a password hash for the config. Everything is checked before anything starts;
+ * {@code java -jar beholder.jar [--config beholder.yml] [--port N] [--host ADDR] [--data DIR] [--demo]}, or
+ * {@code --hash-password} to make a password hash for the config. Without a config and without users it starts
+ * anyway: the page then asks for the first administrator, and cameras and users are managed in the page (saved in
+ * {@code <data>/settings.json}). Everything is checked before anything starts;
  * on SIGTERM open recordings are closed and their playlists finalised before the process exits.
  */
 public final class Main {
@@ -46,6 +55,8 @@ public final class Main {
     static final int EXIT_START = 4;
     static final int EXIT_IN_USE = 5;
     static final Duration SETUP_RETRY = Duration.ofSeconds(30);
+    /** The longest "test connection" waits for a camera. */
+    static final Duration PROBE_LIMIT = Duration.ofSeconds(15);
 
     private Main() {
     }
@@ -81,10 +92,6 @@ public final class Main {
                     ? ConfigLoader.parse("defaults", new java.io.StringReader(""), Path.of("").toAbsolutePath())
                     : ConfigLoader.load(command.config());
             config = config.withOverrides(command.host(), command.port(), command.data());
-            if (!command.demo() && config.users().isEmpty() && config.tokens().isEmpty()) {
-                throw new ConfigException("no users or tokens configured: nobody could log in (add 'users:' "
-                        + "with a hash from --hash-password, or use --demo)");
-            }
         } catch (ConfigException e) {
             err.println("beholder: configuration error: " + Redaction.redact(e.getMessage()));
             return EXIT_CONFIG;
@@ -118,6 +125,9 @@ public final class Main {
                 + running.server.port() + "/beholder/";
         out.println();
         out.println("Beholder is running: open " + url);
+        if (running.users.setupNeeded()) {
+            out.println("  No users yet: the page asks for the first administrator's name and password.");
+        }
         if (demoPassword != null) {
             out.println("  user:     " + DemoCameras.USER);
             out.println("  password: " + demoPassword);
@@ -144,8 +154,10 @@ public final class Main {
     static final class Running {
         final DataFolderLock lock;
         final Beholder beholder;
-        final ObjectDetector detector;
+        /** Loaded after the cameras, when one of them detects objects. */
+        volatile ObjectDetector detector;
         final WebServer server;
+        final StandaloneUsers users;
         final CountDownLatch stopped = new CountDownLatch(1);
         /** Asks ONVIF cameras that did not answer at start again, until they do. */
         final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -154,11 +166,11 @@ public final class Main {
             return thread;
         });
 
-        Running(DataFolderLock lock, Beholder beholder, ObjectDetector detector, WebServer server) {
+        Running(DataFolderLock lock, Beholder beholder, WebServer server, StandaloneUsers users) {
             this.lock = lock;
             this.beholder = beholder;
-            this.detector = detector;
             this.server = server;
+            this.users = users;
         }
 
         /** Adds the camera now, or keeps trying every {@link #SETUP_RETRY} while its ONVIF device does not answer. */
@@ -221,17 +233,27 @@ public final class Main {
         try {
             beholder = new Beholder(new EngineConfig(config.dataDir().resolve("recordings"), config.maxTotalBytes(),
                     config.minFreeBytes(), config.retentionInterval()), InstantSource.system(), config.dataDir());
-            if (config.cameras().stream().anyMatch(CameraSettings::objects)) {
-                detector = NanoDetDetector.load(config.dataDir().resolve("native"));
-                beholder.useDetector(detector);
-            }
-            running = new Running(lock, beholder, detector, server);
+            // The page's users and cameras; the file's win where both name one.
+            SavedSettings saved = new SavedSettings(new SettingsFile(config.dataDir()));
+            StandaloneGuard guard = new StandaloneGuard(config.users(), config.tokens(), beholder.clock());
+            StandaloneUsers users = new StandaloneUsers(saved, guard, config);
+            running = new Running(lock, beholder, server, users);
             for (CameraSettings camera : config.cameras()) {
                 running.addCamera(camera);
             }
-            StandaloneGuard guard = new StandaloneGuard(config.users(), config.tokens(), beholder.clock());
+            List<String> fileCameraIds = new ArrayList<>(config.cameras().stream().map(CameraSettings::id).toList());
+            fileCameraIds.addAll(config.disabledCameraIds());
+            StandaloneCameras cameras = new StandaloneCameras(beholder, saved, fileCameraIds,
+                    new ConnectionProbe(PROBE_LIMIT));
+            cameras.startSaved();
+            if (beholder.cameras().stream().anyMatch(camera -> camera.settings().objects())) {
+                detector = NanoDetDetector.load(config.dataDir().resolve("native"));
+                beholder.useDetector(detector); // re-attaches the cameras already running
+                running.detector = detector;
+            }
             BeholderWeb web = new BeholderWeb(beholder, guard);
             web.allowOrigins(config.allowedOrigins());
+            web.administer(cameras, users);
             server.start(web, guard);
             return running;
         } catch (Exception e) {

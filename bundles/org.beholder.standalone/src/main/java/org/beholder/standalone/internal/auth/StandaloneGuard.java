@@ -46,6 +46,7 @@ public final class StandaloneGuard implements AccessGuard {
     }
 
     private final Map<String, String> passwordHashes = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> admins = new ConcurrentHashMap<>();
     private final Map<String, String> tokenNames = new ConcurrentHashMap<>();
     private final SessionCookies sessions;
     private final LoginThrottle throttle;
@@ -69,11 +70,54 @@ public final class StandaloneGuard implements AccessGuard {
 
     private StandaloneGuard(List<StandaloneConfig.User> users, List<StandaloneConfig.Token> tokens,
             LoginThrottle throttle, PasswordChecker passwords, InstantSource clock) {
-        users.forEach(u -> passwordHashes.put(u.name(), u.passwordHash()));
+        users.forEach(u -> putUser(u.name(), u.passwordHash(), u.admin()));
         tokens.forEach(t -> tokenNames.put(t.sha256(), t.name()));
         this.throttle = throttle;
         this.passwords = passwords;
         this.sessions = new SessionCookies(Duration.ofHours(12), clock);
+    }
+
+    /** Adds a user who may log in from now on, or replaces one. */
+    public void putUser(String name, String passwordHash, boolean admin) {
+        passwordHashes.put(name, passwordHash);
+        admins.put(name, admin);
+    }
+
+    /** Removes a user and ends their sessions at once. */
+    public void removeUser(String name) {
+        passwordHashes.remove(name);
+        admins.remove(name);
+        sessions.endAll(name);
+    }
+
+    /** Users of the file are admins unless they say otherwise; API tokens are the owner's, configured in the file. */
+    @Override
+    public boolean isAdmin(String user) {
+        return user.startsWith("token:") ? tokenNames.containsValue(user.substring(6))
+                : Boolean.TRUE.equals(admins.get(user));
+    }
+
+    /** Signs the client in as this user without a password: the first administrator, just created. */
+    public void startSession(String user, HttpServletRequest request, HttpServletResponse response) {
+        sessions.start(user, request, response);
+    }
+
+    /**
+     * {@code POST /beholder/login}: checks a name and password exactly as a Basic login is checked (the same
+     * throttle per user and address), and starts a session when they are right.
+     */
+    public Decision login(String user, String password, HttpServletRequest request, HttpServletResponse response) {
+        String address = request.getRemoteAddr();
+        Duration lockedFor = throttle.lockedFor(user, address);
+        if (!lockedFor.isZero()) {
+            return lockedOut(lockedFor);
+        }
+        return checkPassword(user, password, address, request, response);
+    }
+
+    /** {@code POST /beholder/logout}: the request's session ends. */
+    public void logout(HttpServletRequest request, HttpServletResponse response) {
+        sessions.end(request, response);
     }
 
     @Override
@@ -125,7 +169,12 @@ public final class StandaloneGuard implements AccessGuard {
             // A browser keeps sending its Basic credentials next to its session cookie: the session still counts.
             return session(request).orElseGet(() -> lockedOut(lockedFor));
         }
-        return switch (passwords.check(user, decoded.substring(colon + 1), passwordHashes.get(user))) {
+        return checkPassword(user, decoded.substring(colon + 1), address, request, response);
+    }
+
+    private Decision checkPassword(String user, String password, String address, HttpServletRequest request,
+            HttpServletResponse response) {
+        return switch (passwords.check(user, password, passwordHashes.get(user))) {
             case CORRECT -> {
                 throttle.succeeded(user);
                 sessions.start(user, request, response);

@@ -25,7 +25,7 @@ final class ChannelReader {
     private static final Set<String> KEYS = Set.of("id", "label", "url", "username", "password", "transport",
             "preRoll", "postRoll", "record", "retentionDays", "retentionGB", "stallTimeout", "analyticsWidth",
             "motion", "motionThreshold", "motionHold", "zones", "masks", "qr", "objects", "objectInterval",
-            "objectMinScore", "recordOn", "onvif", "profile");
+            "objectMinScore", "recordOn", "onvif", "profile", "enabled");
     /** The YAML key of each {@link CameraSettings} component whose name differs here. */
     static final Map<String, String> YAML_KEYS = Map.of("recordMode", "record", "recordOnMotion", "recordOn",
             "recordOnClasses", "recordOn", "retentionBytes", "retentionGB", "objectClasses", "objects",
@@ -40,20 +40,34 @@ final class ChannelReader {
     private ChannelReader() {
     }
 
-    static List<CameraSettings> read(List<ConfigSection> entries) throws ConfigException {
+    /** The cameras to start, and the ids of those the file keeps with {@code enabled: false}. */
+    record Channels(List<CameraSettings> enabled, List<String> disabledIds) {
+    }
+
+    static Channels read(List<ConfigSection> entries) throws ConfigException {
         List<CameraSettings> cameras = new ArrayList<>();
+        List<String> disabled = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (ConfigSection entry : entries) {
             CameraSettings settings = camera(entry);
             if (!ids.add(settings.id())) {
                 throw entry.error("id", "channel " + Values.quote(settings.id()) + " is listed twice");
             }
-            cameras.add(settings);
+            if (enabled(entry)) {
+                cameras.add(settings);
+            } else {
+                disabled.add(settings.id());
+            }
         }
-        return List.copyOf(cameras);
+        return new Channels(List.copyOf(cameras), List.copyOf(disabled));
     }
 
-    private static CameraSettings camera(ConfigSection channel) throws ConfigException {
+    /** {@code enabled: false} keeps a camera's settings without starting it. */
+    static boolean enabled(ConfigSection channel) throws ConfigException {
+        return channel.bool("enabled", true);
+    }
+
+    static CameraSettings camera(ConfigSection channel) throws ConfigException {
         channel.allowOnly(KEYS);
         String id = channel.requiredString("id");
         String record = channel.string("record", "events");

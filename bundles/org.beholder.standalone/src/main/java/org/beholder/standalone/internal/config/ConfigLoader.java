@@ -86,13 +86,13 @@ public final class ConfigLoader {
         server.allowOnly(Set.of("host", "port", "allowedOrigins"));
         ConfigSection storage = top.section("storage");
         storage.allowOnly(Set.of("maxTotalGB", "minFreeMB", "retentionInterval"));
-        List<CameraSettings> cameras = ChannelReader.read(top.list("channels"));
+        ChannelReader.Channels channels = ChannelReader.read(top.list("channels"));
         return new StandaloneConfig(host(server), server.integer("port", StandaloneConfig.DEFAULT_PORT, 1, 65535),
                 dataDir(top, baseDir), storage.bytes("maxTotalGB", 0, Numbers.GB, ChannelReader.MAX_GB),
                 storage.bytes("minFreeMB", DEFAULT_MIN_FREE_BYTES, Numbers.MB, MAX_MIN_FREE_MB),
                 storage.duration("retentionInterval", DEFAULT_RETENTION_INTERVAL, MIN_RETENTION_INTERVAL,
                         MAX_RETENTION_INTERVAL),
-                users(top), tokens(top), cameras, allowedOrigins(server));
+                users(top), tokens(top), channels.enabled(), allowedOrigins(server), channels.disabledIds());
     }
 
     private static StandaloneConfig defaults(Path baseDir) {
@@ -135,7 +135,7 @@ public final class ConfigLoader {
         List<StandaloneConfig.User> users = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (ConfigSection user : top.list("users")) {
-            user.allowOnly(Set.of("name", "password"));
+            user.allowOnly(Set.of("name", "password", "role"));
             String name = user.requiredString("name");
             String hash = user.requiredString("password");
             if (!hash.startsWith("pbkdf2-sha256:")) {
@@ -144,7 +144,11 @@ public final class ConfigLoader {
             if (!names.add(name)) {
                 throw user.error("name", "user " + Values.quote(name) + " is listed twice");
             }
-            users.add(new StandaloneConfig.User(name, hash));
+            String role = user.string("role", "admin");
+            if (!role.equals("admin") && !role.equals("viewer")) {
+                throw user.error("role", "must be 'admin' or 'viewer', was " + Values.quote(role));
+            }
+            users.add(new StandaloneConfig.User(name, hash, role.equals("admin")));
         }
         return users;
     }

@@ -17,7 +17,7 @@ import org.eclipse.jetty.util.UrlEncoded;
  * <ul>
  * <li>405 for every method Beholder does not use. TRACE above all: a servlet's default {@code doTrace} echoes the
  * request's headers, Cookie and Authorization included, which is how cross-site tracing steals HttpOnly
- * cookies;</li>
+ * cookies. PUT and DELETE reach the API only (cameras and users), every other path answers them 405;</li>
  * <li>400 for a query string that does not decode (e.g. {@code ?x=%ff}, not UTF-8), so that no servlet meets it
  * half-way through its work and answers 500.</li>
  * </ul>
@@ -25,11 +25,13 @@ import org.eclipse.jetty.util.UrlEncoded;
 final class RequestGate extends HandlerWrapper {
     static final Set<String> ALLOWED = Set.of("GET", "HEAD", "POST");
     static final String ALLOW_HEADER = "GET, HEAD, POST";
+    static final Set<String> ALLOWED_IN_API = Set.of("PUT", "DELETE");
 
     @Override
     public void handle(String target, Request baseRequest, HttpServletRequest request, HttpServletResponse response)
             throws IOException, ServletException {
-        if (!ALLOWED.contains(request.getMethod())) {
+        boolean api = ErrorBody.isApi(request) && ALLOWED_IN_API.contains(request.getMethod());
+        if (!ALLOWED.contains(request.getMethod()) && !api) {
             baseRequest.setHandled(true);
             response.setHeader("Allow", ALLOW_HEADER);
             refuse(request, response, HttpServletResponse.SC_METHOD_NOT_ALLOWED);

@@ -84,6 +84,8 @@ public final class WebServer {
         context.addServlet(new ServletHolder("root", new RootRedirect()), "");
         context.addServlet(new ServletHolder("page", web.pageServlet()), "/beholder/*");
         context.addServlet(new ServletHolder("api", web.apiServlet()), "/beholder/api/*");
+        context.addServlet(new ServletHolder("login", new LoginServlet(guard, web, false)), "/beholder/login");
+        context.addServlet(new ServletHolder("logout", new LoginServlet(guard, web, true)), "/beholder/logout");
         // The page's live path, and openHAB's WebSocket path for scripts that work with both hosts.
         ServletHolder live = new ServletHolder("live", web.liveStreamServlet());
         context.addServlet(live, "/beholder/live");

@@ -103,4 +103,36 @@ class LoginThrottlingTest {
         fixture.advance(Duration.ofMinutes(1));
         assertEquals(200, get(API, "Authorization", basic("bob", "builder")).statusCode());
     }
+
+    private HttpResponse<String> login(String name, String password) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + fixture.port() + "/beholder/login"))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("name=" + name + "&password=" + password)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void theLoginPageIsThrottledLikeBasicWithALockOutThatGrows() throws Exception {
+        for (int i = 1; i <= 5; i++) {
+            assertEquals(401, login("alice", "guess" + i).statusCode(), "attempt " + i);
+        }
+        HttpResponse<String> locked = login("alice", "wonderland");
+        assertEquals(429, locked.statusCode(), "the right password is refused while locked out");
+        assertEquals("60", locked.headers().firstValue("Retry-After").orElseThrow());
+        assertTrue(locked.headers().firstValue("Set-Cookie").isEmpty());
+        assertEquals(429, get(API, "Authorization", basic("alice", "wonderland")).statusCode(),
+                "the page's failures lock Basic out too: one throttle");
+        assertEquals(200, login("bob", "builder").statusCode(), "other users log in");
+
+        fixture.advance(Duration.ofSeconds(60));
+        assertEquals(401, login("alice", "guess6").statusCode(), "checked again after the lock-out");
+        HttpResponse<String> longer = login("alice", "wonderland");
+        assertEquals(429, longer.statusCode());
+        assertEquals("120", longer.headers().firstValue("Retry-After").orElseThrow(), "each failure doubles it");
+
+        fixture.advance(Duration.ofSeconds(120));
+        HttpResponse<String> in = login("alice", "wonderland");
+        assertEquals(200, in.statusCode(), in.body());
+        assertTrue(in.headers().firstValue("Set-Cookie").orElseThrow().startsWith("beholder_session="));
+    }
 }

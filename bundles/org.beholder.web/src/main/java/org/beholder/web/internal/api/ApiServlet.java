@@ -46,14 +46,16 @@ public final class ApiServlet extends HttpServlet {
     private final transient EventResources events;
     private final transient PtzResources ptz;
     private final transient LiveHlsResources liveHls = new LiveHlsResources();
+    private final transient AdministrationResources administration;
     private transient ScheduledExecutorService sweeper;
 
-    public ApiServlet(Beholder beholder, AccessGuard guard, OriginPolicy origins) {
+    public ApiServlet(Beholder beholder, AccessGuard guard, OriginPolicy origins, Administrations administrations) {
         this.beholder = beholder;
         this.engine = beholder.engine();
         this.ptz = new PtzResources(beholder);
         this.guard = guard;
-        this.requests = new RequestGuard(origins, "GET", "HEAD", "POST");
+        this.requests = new RequestGuard(origins, "GET", "HEAD", "POST", "PUT", "DELETE");
+        this.administration = new AdministrationResources(administrations, guard);
         this.channels = new ChannelResources(beholder);
         this.recordings = new RecordingResources(beholder.clock());
         this.events = new EventResources(beholder);
@@ -89,13 +91,22 @@ public final class ApiServlet extends HttpServlet {
             refusal.get().send(response);
             return;
         }
-        Optional<String> user = guard.authenticate(request, response);
-        if (user.isEmpty()) {
-            Answers.authenticationRequired(response, guard);
-            return;
-        }
         try {
-            route(request, response, segments(request.getPathInfo()));
+            List<String> path = segments(request.getPathInfo());
+            if (AdministrationResources.isSetup(path)) {
+                administration.setup(request, response); // answered before any login: there may be no user yet
+                return;
+            }
+            Optional<String> user = guard.authenticate(request, response);
+            if (user.isEmpty()) {
+                Answers.authenticationRequired(response, guard);
+                return;
+            }
+            if (AdministrationResources.isAdministration(request.getMethod(), path)) {
+                administration.route(user.get(), request, response, path);
+            } else {
+                route(request, response, path);
+            }
         } catch (ApiError e) {
             Answers.error(response, e.status, e.getMessage(), e.details);
         }

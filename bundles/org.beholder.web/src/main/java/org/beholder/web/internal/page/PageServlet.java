@@ -2,8 +2,12 @@ package org.beholder.web.internal.page;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
 import javax.servlet.http.HttpServlet;
@@ -20,7 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Beholder page under {@code /beholder/}: {@code index.html}, {@code embed} (the player alone, for dashboards),
+ * The Beholder page under {@code /beholder/}: {@code index.html}, {@code login.html} (hosts with their own users),
+ * {@code embed} (the player alone, for dashboards),
  * {@code events} (one channel's event list, for dashboards)
  * and the page's own scripts, styles and the npm libraries under {@code vendor/}, all from this bundle's
  * resources. Only names of the page's own form are looked up, so no request can reach another resource. Only
@@ -36,11 +41,26 @@ public final class PageServlet extends HttpServlet {
 
     private static final String TOKEN_PARAMETER = "accessToken";
 
+    /** What the login page needs before anybody is logged in. */
+    private static final Set<String> LOGIN_PAGE = Set.of("login.html", "js/login.js", "app.css");
+
     private final transient AccessGuard guard;
     private final transient RequestGuard requests;
+    private final transient BooleanSupplier setupNeeded;
+    private final transient BooleanSupplier hasLoginPage;
 
-    public PageServlet(AccessGuard guard, OriginPolicy origins) {
+    /**
+     * @param setupNeeded true while the host has no user: the page's files are then served to anyone, so that the
+     *            first administrator can be created
+     * @param hasLoginPage true when the host's users may log in on {@code login.html} (the standalone): it is
+     *            served to anyone, and a visitor who is not logged in is sent there instead of getting a 401 while
+     *            set-up is needed or when the host sends no Basic challenge
+     */
+    public PageServlet(AccessGuard guard, OriginPolicy origins, BooleanSupplier setupNeeded,
+            BooleanSupplier hasLoginPage) {
         this.guard = guard;
+        this.setupNeeded = setupNeeded;
+        this.hasLoginPage = hasLoginPage;
         this.requests = new RequestGuard(origins, "GET", "HEAD");
     }
 
@@ -56,17 +76,6 @@ public final class PageServlet extends HttpServlet {
             refusal.get().send(response);
             return;
         }
-        Optional<String> user = guard.authenticate(request, response);
-        if (user.isEmpty()) {
-            Answers.authenticationRequired(response, guard);
-            return;
-        }
-        if (request.getParameter(TOKEN_PARAMETER) != null) {
-            // A host token in the address (openHAB's accessToken) signed this browser in; the guard has set the
-            // session cookie. Take the token out of the address bar and history.
-            response.sendRedirect(withoutToken(request));
-            return;
-        }
         String path = request.getPathInfo() == null ? "" : request.getPathInfo();
         String name = switch (path) {
             case "", "/", "/index.html" -> "index.html";
@@ -74,6 +83,30 @@ public final class PageServlet extends HttpServlet {
             case "/events" -> "events.html";
             default -> path.substring(1);
         };
+        Optional<String> user = guard.authenticate(request, response);
+        if (user.isEmpty() && !(hasLoginPage.getAsBoolean() && LOGIN_PAGE.contains(name))) {
+            // The browser's own Basic dialog is the login while the host challenges; else (and while the first
+            // administrator is wanted, when nobody could log in anyway) Beholder's login page.
+            boolean toLoginPage = hasLoginPage.getAsBoolean()
+                    && (setupNeeded.getAsBoolean() || guard.challenge() == null);
+            if (toLoginPage && name.endsWith(".html")) {
+                response.sendRedirect(request.getContextPath() + request.getServletPath() + "/login.html?next="
+                        + URLEncoder.encode(request.getRequestURI()
+                                + (request.getQueryString() == null ? "" : "?" + request.getQueryString()),
+                                StandardCharsets.UTF_8));
+                return;
+            }
+            if (!setupNeeded.getAsBoolean()) {
+                Answers.authenticationRequired(response, guard);
+                return;
+            }
+        }
+        if (request.getParameter(TOKEN_PARAMETER) != null) {
+            // A host token in the address (openHAB's accessToken) signed this browser in; the guard has set the
+            // session cookie. Take the token out of the address bar and history.
+            response.sendRedirect(withoutToken(request));
+            return;
+        }
         if (!name.endsWith(".html") && !ASSET.matcher(name).matches()) {
             Answers.error(response, HttpServletResponse.SC_NOT_FOUND, "not found");
             return;
