@@ -45,6 +45,17 @@ public final class ThingFixture implements Thing, ThingHandlerCallback {
         this.configuration = new Configuration(config);
     }
 
+    /** Waits up to 20 s for a condition of the handler's asynchronous start or of its camera. */
+    public static void await(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+
     public ThingStatusInfo lastStatus() {
         return statuses.isEmpty() ? status : statuses.get(statuses.size() - 1);
     }

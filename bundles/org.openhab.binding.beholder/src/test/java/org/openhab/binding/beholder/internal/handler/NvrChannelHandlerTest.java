@@ -62,21 +62,13 @@ class NvrChannelHandlerTest {
     }
 
     private ThingFixture thing(Map<String, Object> config) {
-        ThingFixture thing = new ThingFixture("front", config);
-        handler = new NvrChannelHandler(thing, runtime);
-        handler.setCallback(thing);
-        thing.setHandler(handler);
+        ThingFixture thing = HandlerFixture.thing("front", config, runtime);
+        handler = (NvrChannelHandler) thing.getHandler();
         return thing;
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(50);
-        }
+        ThingFixture.await(what, condition);
     }
 
     @Test
