@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.beholder.engine.testing.TestClock;
+import org.beholder.engine.testing.ManualClock;
 import org.beholder.engine.testing.Waits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +25,7 @@ class EngineClockTest {
 
     @Test
     void aLiveChannelStampsStatusKeyframesAndRecordingsWithTheEnginesClock(@TempDir Path data) throws Exception {
-        TestClock clock = new TestClock(NOW); // stands still: only the test moves it
+        ManualClock clock = new ManualClock(NOW); // stands still: only the test moves it
         try (NvrEngine engine = new NvrEngine(new EngineConfig(data, 0, 0, Duration.ofMinutes(1)), clock)) {
             assertSame(clock, engine.clock());
             NvrChannel channel = engine.add(ChannelConfig.builder("cam", "test:?width=160&height=120&fps=15&gop=5")
@@ -71,7 +71,7 @@ class EngineClockTest {
         // Both recordings lie in the real future: only the engine's clock can make one of them old enough.
         Path old = closedRecording(data, Instant.parse("2031-01-01T10:00:00Z"));
         Path young = closedRecording(data, Instant.parse("2031-01-05T10:00:00Z"));
-        TestClock clock = new TestClock(Instant.parse("2031-01-09T10:00:00Z")); // 8 and 4 days later
+        ManualClock clock = new ManualClock(Instant.parse("2031-01-09T10:00:00Z")); // 8 and 4 days later
         EngineConfig config = new EngineConfig(data, 0, 0, Duration.ofSeconds(1));
         try (NvrEngine engine = new NvrEngine(config, clock)) {
             NvrChannel channel = engine.add(ChannelConfig.builder("cam", "test:?width=160&height=120&fps=15&gop=5")

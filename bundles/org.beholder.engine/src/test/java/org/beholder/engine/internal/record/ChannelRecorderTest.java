@@ -19,7 +19,7 @@ import org.beholder.engine.ChannelConfig;
 import org.beholder.engine.EngineConfig;
 import org.beholder.engine.Recording;
 import org.beholder.engine.testing.Chunks;
-import org.beholder.engine.testing.TestClock;
+import org.beholder.engine.testing.ManualClock;
 import org.beholder.engine.testing.Waits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +32,7 @@ class ChannelRecorderTest {
     private final List<Recording> started = events.started;
     private final List<Recording> stopped = events.stopped;
     private final AtomicReference<String> warning = events.warning;
-    private final TestClock clock = new TestClock(Instant.ofEpochMilli(Chunks.frame(0, 15, 3).wallClockMillis()));
+    private final ManualClock clock = new ManualClock(Instant.ofEpochMilli(Chunks.frame(0, 15, 3).wallClockMillis()));
 
     private RecordingStore store;
 

@@ -16,7 +16,7 @@ import org.beholder.engine.EngineConfig;
 import org.beholder.engine.Recording;
 import org.beholder.engine.TsChunk;
 import org.beholder.engine.testing.Chunks;
-import org.beholder.engine.testing.TestClock;
+import org.beholder.engine.testing.ManualClock;
 import org.beholder.engine.testing.Waits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,7 +63,7 @@ class ContinuousRotationTest {
     @Test
     void anHourAfterTheFirstFrameIsNotABoundary() throws Exception {
         // A recording started at 10:15 used to rotate at 11:15; now it runs to 11:00 and the next one to 12:00.
-        TestClock clock = new TestClock(Instant.parse("2026-12-05T10:59:58Z"));
+        ManualClock clock = new ManualClock(Instant.parse("2026-12-05T10:59:58Z"));
         assertEquals(Instant.parse("2026-12-05T11:00:00Z"), ChannelRecorder.topOfNextHour(clock.instant()));
         assertEquals(Instant.parse("2026-12-05T11:00:00Z"),
                 ChannelRecorder.topOfNextHour(Instant.parse("2026-12-05T10:15:00Z")));
@@ -76,7 +76,7 @@ class ContinuousRotationTest {
      * closed recordings, after checking that there are two and that together they hold every byte, in order.
      */
     private List<Recording> recordAcross(Instant start, int frames) throws Exception {
-        TestClock clock = new TestClock(start);
+        ManualClock clock = new ManualClock(start);
         RecordingStore store = new RecordingStore(root, clock);
         store.load("cam");
         Retention retention = new Retention(store, new EngineConfig(root, 0, 0, Duration.ofMinutes(1)),

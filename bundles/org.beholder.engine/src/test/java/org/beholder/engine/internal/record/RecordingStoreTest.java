@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.beholder.engine.Recording;
-import org.beholder.engine.testing.TestClock;
+import org.beholder.engine.testing.ManualClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +38,7 @@ class RecordingStoreTest {
         meta.save(valid);
         Playlist.write(valid, List.of(), true);
 
-        RecordingStore store = new RecordingStore(root, new TestClock(Instant.parse("2026-12-05T12:00:00Z")));
+        RecordingStore store = new RecordingStore(root, new ManualClock(Instant.parse("2026-12-05T12:00:00Z")));
         store.load("cam");
 
         assertFalse(Files.exists(tmpOnly));
@@ -52,7 +52,7 @@ class RecordingStoreTest {
 
     @Test
     void anOpenRecordingReachesUntilNowByTheClock() throws Exception {
-        TestClock clock = new TestClock(Instant.parse("2026-12-05T10:05:00Z"));
+        ManualClock clock = new ManualClock(Instant.parse("2026-12-05T10:05:00Z"));
         RecordingStore store = new RecordingStore(root, clock);
         store.load("cam");
         store.put(new Recording("20261205T100000.000Z", "cam", Instant.parse("2026-12-05T10:00:00Z"), null,

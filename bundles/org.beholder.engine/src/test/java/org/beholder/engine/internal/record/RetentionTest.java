@@ -14,7 +14,7 @@ import java.util.function.LongSupplier;
 
 import org.beholder.engine.EngineConfig;
 import org.beholder.engine.Recording;
-import org.beholder.engine.testing.TestClock;
+import org.beholder.engine.testing.ManualClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +25,7 @@ class RetentionTest {
     @TempDir
     Path root;
 
-    private final TestClock clock = new TestClock(NOW);
+    private final ManualClock clock = new ManualClock(NOW);
 
     /** A closed recording of {@code bytes} that ended {@code age} before {@link #NOW}. */
     private void recording(String channel, String id, Duration age, int bytes) throws Exception {

@@ -6,10 +6,10 @@ import java.time.InstantSource;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A wall clock that stands still until the test moves it: time-driven behaviour without sleeping. */
-public final class TestClock implements InstantSource {
+public final class ManualClock implements InstantSource {
     private final AtomicLong millis;
 
-    public TestClock(Instant start) {
+    public ManualClock(Instant start) {
         this.millis = new AtomicLong(start.toEpochMilli());
     }
 
