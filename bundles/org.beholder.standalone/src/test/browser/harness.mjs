@@ -44,6 +44,20 @@ export async function startBeholder() {
   };
 }
 
+/**
+ * A browser context logged in the way the page logs in: POST /beholder/login sets the session cookie in the
+ * context's cookie jar, which every page of the context then sends.
+ */
+export async function loggedIn(browser, beholder, options = {}) {
+  const context = await browser.browser.newContext(options);
+  const answer = await context.request.post(beholder.origin + '/beholder/login',
+    { data: { name: beholder.credentials.username, password: beholder.credentials.password } });
+  if (!answer.ok()) {
+    throw new Error(`login failed: ${answer.status()} ${await answer.text()}`);
+  }
+  return context;
+}
+
 /** Debian's Chromium; Playwright gives every launch a fresh temporary profile (its own --user-data-dir). */
 export async function startBrowser() {
   const browser = await chromium.launch({

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { startBeholder, startBrowser } from './harness.mjs';
+import { loggedIn, startBeholder, startBrowser } from './harness.mjs';
 
 const SCREENSHOTS = process.env.SCREENSHOTS || 'target/screenshots';
 let beholder;
@@ -43,8 +43,7 @@ describe('Beholder page', () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     beholder = await startBeholder();
     browser = await startBrowser();
-    const context = await browser.browser.newContext({ httpCredentials: beholder.credentials,
-      viewport: { width: 1280, height: 800 } });
+    const context = await loggedIn(browser, beholder, { viewport: { width: 1280, height: 800 } });
     page = await context.newPage();
     page.on('pageerror', (error) => console.log(`page error: ${error.message}`));
   });
@@ -56,13 +55,39 @@ describe('Beholder page', () => {
 
   test('refuses visitors who are not logged in', async () => {
     const anonymous = await browser.browser.newContext();
-    for (const path of ['/beholder/', '/beholder/embed?channel=garden', '/beholder/events?channel=garden', '/beholder/js/app.js',
-      '/beholder/api/channels']) {
+    for (const path of ['/beholder/', '/beholder/embed?channel=garden', '/beholder/events?channel=garden']) {
+      const response = await anonymous.request.get(beholder.origin + path, { maxRedirects: 0 });
+      assert.equal(response.status(), 302, path);
+      assert.match(response.headers()['location'] || '', /\/beholder\/login\.html\?next=/, path);
+    }
+    for (const path of ['/beholder/js/app.js', '/beholder/api/channels']) {
       const response = await anonymous.request.get(beholder.origin + path);
       assert.equal(response.status(), 401, path);
-      assert.match(response.headers()['www-authenticate'] || '', /^Basic/, path);
+      assert.equal(response.headers()['www-authenticate'], undefined, `no Basic dialog: ${path}`);
     }
     await anonymous.close();
+  });
+
+  test('logs in on the login page and out again', async () => {
+    const context = await browser.browser.newContext();
+    const visitor = await context.newPage();
+    await visitor.goto(beholder.url);
+    await visitor.waitForURL(/\/beholder\/login\.html/);
+    await visitor.fill('#name', beholder.credentials.username);
+    await visitor.fill('#password', 'not the password');
+    await visitor.click('#submit');
+    await visitor.waitForFunction(() => document.getElementById('problem').textContent.length > 0);
+    await visitor.fill('#password', beholder.credentials.password);
+    await visitor.click('#submit');
+    await visitor.waitForSelector('video[data-channel]');
+    assert.equal(new URL(visitor.url()).pathname, '/beholder/');
+    const cookies = await context.cookies();
+    assert.ok(cookies.some((c) => c.httpOnly && c.sameSite === 'Strict'), JSON.stringify(cookies));
+    await visitor.click('#logout');
+    await visitor.waitForURL(/\/beholder\/login\.html/);
+    assert.equal((await context.request.get(beholder.origin + '/beholder/api/channels')).status(), 401,
+      'the session ended');
+    await context.close();
   });
 
   test('every tile of the grid plays within 5 s', async () => {
@@ -223,8 +248,8 @@ describe('Beholder page', () => {
   });
 
   test('is usable on a phone', async () => {
-    const phone = await browser.browser.newContext({ httpCredentials: beholder.credentials,
-      viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const phone = await loggedIn(browser, beholder,
+      { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
     const small = await phone.newPage();
     await small.goto(beholder.url);
     await small.waitForSelector('video[data-channel]');

@@ -102,6 +102,28 @@ public final class SessionCookies {
                 + lifetime.toSeconds() + (request.isSecure() ? "; Secure" : ""));
     }
 
+    /**
+     * Starts a session of its own for an explicit login (a login page): unlike {@link #start}, which lets every
+     * request of one client (user, address and browser) share a session so that Basic credentials sent with each
+     * request make one session, a login here is ended by its own logout only — another browser of the same kind on
+     * the same machine keeps its session.
+     */
+    public void begin(String user, HttpServletRequest request, HttpServletResponse response) {
+        String id;
+        synchronized (this) {
+            long now = clock.millis();
+            dropExpired(now);
+            id = newId();
+            Session session = new Session(user, user + '\n' + id, now, 0);
+            session.lastUsed = now;
+            session.expiresAt = now + lifetime.toMillis();
+            sessions.put(id, session);
+            evictBeyondLimits(session);
+        }
+        response.addHeader("Set-Cookie", COOKIE + "=" + id + "; Path=/; HttpOnly; SameSite=Strict; Max-Age="
+                + lifetime.toSeconds() + (request.isSecure() ? "; Secure" : ""));
+    }
+
     /** The user of the request's live session, if it has one. */
     public Optional<String> user(HttpServletRequest request) {
         Cookie[] cookies = request.getCookies();

@@ -60,7 +60,7 @@ class AdministrationApiTest {
 
     @Test
     void aHostWithoutAdministrationNeedsNoSetUpAndHasNoAdministrationPaths() throws Exception {
-        assertEquals("{\"needed\":false}", HTTP.send(HttpRequest.newBuilder(URI.create(jetty.base()
+        assertEquals("{\"needed\":false,\"login\":false}", HTTP.send(HttpRequest.newBuilder(URI.create(jetty.base()
                 + "/beholder/api/setup")).build(), HttpResponse.BodyHandlers.ofString()).body(), "no login needed");
         assertEquals(404, send("POST", "/beholder/api/setup", "{\"name\":\"a\",\"password\":\"b\"}").statusCode());
         assertEquals(404, send("GET", "/beholder/api/users", null).statusCode());

@@ -45,7 +45,7 @@ class FirstRunAndUsersTest {
         Main.Running running = Main.start(noFile(data));
         try {
             AdminHttp browser = new AdminHttp(running.server.port());
-            assertEquals("{\"needed\":true}", browser.get("/beholder/api/setup").body());
+            assertEquals("{\"needed\":true,\"login\":true}", browser.get("/beholder/api/setup").body());
             assertEquals(401, browser.get("/beholder/api/channels").statusCode(), "the API stays closed");
             assertEquals(401, browser.get("/beholder/api/users").statusCode());
             HttpResponse<String> page = browser.get("/beholder/");
@@ -77,13 +77,15 @@ class FirstRunAndUsersTest {
             assertEquals(201, created.statusCode(), created.body());
             assertNotNull(browser.cookie, "the new administrator is signed in");
             assertEquals(200, browser.get("/beholder/api/channels").statusCode());
-            assertEquals("{\"needed\":false}", browser.get("/beholder/api/setup").body());
+            assertEquals("{\"needed\":false,\"login\":true}", browser.get("/beholder/api/setup").body());
 
             AdminHttp stranger = new AdminHttp(running.server.port());
             HttpResponse<String> again = stranger.post("/beholder/api/setup",
                     "{\"name\":\"mallory\",\"password\":\"correct horse\"}");
             assertEquals(409, again.statusCode(), "only while no user exists");
-            assertEquals(401, stranger.get("/beholder/").statusCode(), "the page needs a login now");
+            HttpResponse<String> login = stranger.get("/beholder/");
+            assertEquals(302, login.statusCode(), "the page needs a login now: to the login page");
+            assertTrue(login.headers().firstValue("Location").orElse("").contains("/beholder/login.html?next="));
             assertEquals(401, stranger.get("/beholder/js/app.js").statusCode());
             assertEquals(200, stranger.get("/beholder/login.html").statusCode(), "the login page is for anyone");
             assertEquals(200, stranger.get("/beholder/js/login.js").statusCode());
@@ -97,7 +99,7 @@ class FirstRunAndUsersTest {
         Main.Running again = Main.start(noFile(data));
         try {
             AdminHttp browser = new AdminHttp(again.server.port());
-            assertEquals("{\"needed\":false}", browser.get("/beholder/api/setup").body(), "the admin was saved");
+            assertEquals("{\"needed\":false,\"login\":true}", browser.get("/beholder/api/setup").body(), "the admin was saved");
             assertEquals(200, browser.login("root", "correct+horse").statusCode());
         } finally {
             again.stop();
@@ -111,7 +113,7 @@ class FirstRunAndUsersTest {
         Main.Running running = Main.start(config);
         try {
             AdminHttp browser = new AdminHttp(running.server.port());
-            assertEquals("{\"needed\":false}", browser.get("/beholder/api/setup").body(), "a user of the file");
+            assertEquals("{\"needed\":false,\"login\":true}", browser.get("/beholder/api/setup").body(), "a user of the file");
             HttpResponse<String> wrong = browser.login("alice", "nope");
             assertEquals(401, wrong.statusCode());
             assertEquals("wrong name or password", error(wrong));
@@ -249,7 +251,7 @@ class FirstRunAndUsersTest {
             assertTrue(base != null && asksForSetUp, "address and set-up printed");
             Thread.ofVirtual().start(() -> out.lines().forEach(l -> { }));
             AdminHttp browser = new AdminHttp(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)));
-            assertEquals("{\"needed\":true}", browser.get("/beholder/api/setup").body());
+            assertEquals("{\"needed\":true,\"login\":true}", browser.get("/beholder/api/setup").body());
             assertEquals(201, browser.post("/beholder/api/setup", "{\"name\":\"root\",\"password\":\"first-admin\"}")
                     .statusCode());
             assertEquals(200, browser.get("/beholder/api/channels").statusCode());

@@ -112,12 +112,21 @@ public final class StandaloneGuard implements AccessGuard {
         if (!lockedFor.isZero()) {
             return lockedOut(lockedFor);
         }
-        return checkPassword(user, password, address, request, response);
+        return checkPassword(user, password, address, request, response, true);
     }
 
     /** {@code POST /beholder/logout}: the request's session ends. */
     public void logout(HttpServletRequest request, HttpServletResponse response) {
         sessions.end(request, response);
+    }
+
+    /**
+     * None: browsers log in on Beholder's login page (with a logout, which the browser's Basic dialog never had);
+     * scripts send Basic or Bearer credentials with every request, as curl -u and HTTP libraries do.
+     */
+    @Override
+    public String challenge() {
+        return null;
     }
 
     @Override
@@ -169,15 +178,20 @@ public final class StandaloneGuard implements AccessGuard {
             // A browser keeps sending its Basic credentials next to its session cookie: the session still counts.
             return session(request).orElseGet(() -> lockedOut(lockedFor));
         }
-        return checkPassword(user, decoded.substring(colon + 1), address, request, response);
+        return checkPassword(user, decoded.substring(colon + 1), address, request, response, false);
     }
 
+    /** @param ownSession a login of the login page gets a session of its own; Basic shares one per client */
     private Decision checkPassword(String user, String password, String address, HttpServletRequest request,
-            HttpServletResponse response) {
+            HttpServletResponse response, boolean ownSession) {
         return switch (passwords.check(user, password, passwordHashes.get(user))) {
             case CORRECT -> {
                 throttle.succeeded(user);
-                sessions.start(user, request, response);
+                if (ownSession) {
+                    sessions.begin(user, request, response);
+                } else {
+                    sessions.start(user, request, response);
+                }
                 yield new Allowed(user);
             }
             case WRONG -> failed(user, address);

@@ -60,7 +60,11 @@ final class AdministrationResources {
         UserAdministration users = administrations.users();
         String method = request.getMethod();
         if (method.equals("GET") || method.equals("HEAD")) {
-            ApiServlet.sendJson(response, 200, Map.of("needed", users != null && users.setupNeeded()));
+            // login: this host has its own users, a login page and a logout (the standalone; not openHAB)
+            Map<String, Object> setup = new java.util.LinkedHashMap<>();
+            setup.put("needed", users != null && users.setupNeeded());
+            setup.put("login", users != null);
+            ApiServlet.sendJson(response, 200, setup);
             return;
         }
         if (!method.equals("POST")) {

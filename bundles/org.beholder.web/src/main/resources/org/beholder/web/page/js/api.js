@@ -1,8 +1,22 @@
 // Talking to Beholder: JSON API calls and the pushed event stream (server-sent events, no polling).
 const BASE = '/beholder/api/';
 
+let loginPage = false;
+
+/** Where this host has its own login page (the standalone), a lost session goes back to it. */
+export function useLoginPage(enabled) {
+  loginPage = enabled;
+}
+
+export function toLoginPage() {
+  location.href = 'login.html?next=' + encodeURIComponent(location.pathname + location.search + location.hash);
+}
+
 export async function api(path, options = {}) {
   const response = await fetch(BASE + path, { credentials: 'same-origin', ...options });
+  if (response.status === 401 && loginPage) {
+    toLoginPage();
+  }
   const json = (response.headers.get('content-type') || '').includes('application/json');
   const body = json ? await response.json() : null;
   if (!response.ok) {

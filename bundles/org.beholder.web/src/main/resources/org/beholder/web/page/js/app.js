@@ -1,5 +1,5 @@
 // The Beholder page: a hash router over three views, one pushed event feed shared by all of them.
-import { EventFeed } from './api.js';
+import { EventFeed, useLoginPage } from './api.js';
 import { showGrid } from './grid.js';
 import { showChannel } from './channel.js';
 import { showRecordings } from './timeline.js';
@@ -30,5 +30,22 @@ async function route() {
   }
 }
 
+/** The standalone has its own users: a lost session goes to its login page, and there is a way out. */
+async function session() {
+  try {
+    const response = await fetch('api/setup', { credentials: 'same-origin' });
+    const setup = response.ok ? await response.json() : {};
+    useLoginPage(setup.login === true);
+    const logout = document.getElementById('logout');
+    logout.hidden = setup.login !== true;
+    logout.addEventListener('click', async () => {
+      await fetch('logout', { method: 'POST', credentials: 'same-origin' });
+      location.href = 'login.html';
+    });
+  } catch (e) {
+    // no answer: the views say so themselves
+  }
+}
+
 window.addEventListener('hashchange', route);
-route();
+session().then(route);
