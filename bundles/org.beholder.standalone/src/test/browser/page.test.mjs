@@ -227,6 +227,18 @@ describe('Beholder page', () => {
     assert.equal(await page.locator('header, nav').count(), 0, 'only the player');
   });
 
+  test('the embed page of an unknown channel says so and stops', async () => {
+    const sockets = [];
+    page.on('websocket', (socket) => sockets.push(socket.url()));
+    await page.goto(`${beholder.origin}/beholder/embed?channel=nowhere`);
+    await page.waitForFunction(() => document.getElementById('status').textContent.includes('No live view'));
+    const said = await page.textContent('#status');
+    assert.match(said, /nowhere.*not found/i);
+    await page.waitForTimeout(2500); // a reconnecting player would have tried again by now
+    assert.equal(await page.textContent('#status'), said, 'no "reconnecting"');
+    assert.deepEqual(sockets, [], 'no live socket for a channel that does not exist');
+  });
+
   test('the embeddable event list shows a channel\'s events and adds new ones live', async () => {
     await page.goto(`${beholder.origin}/beholder/events?channel=garden`);
     await waitUntil('past recording events listed', () => page.$$eval('ol.events li',

@@ -62,6 +62,7 @@ export function describeEvent(event) {
     case 'motion': return `motion ${d.phase === 'stop' ? 'ended' : 'started'}${d.zone && d.zone !== 'all' ? ` in ${d.zone}` : ''}`;
     case 'object': return `${d.label || 'object'}${d.score ? ` ${Math.round(d.score * 100)}%` : ''}`;
     case 'qr': return `QR: ${d.text || ''}`;
+    case 'camera': return `camera: ${d.kind || 'event'}${d.active === true ? ' started' : d.active === false ? ' ended' : ''}`;
     default: return event.type;
   }
 }
