@@ -45,6 +45,7 @@ public final class ApiServlet extends HttpServlet {
     private final transient RecordingResources recordings;
     private final transient EventResources events;
     private final transient PtzResources ptz;
+    private final transient ReviewResources review;
     private final transient LiveHlsResources liveHls = new LiveHlsResources();
     private final transient AdministrationResources administration;
     private transient ScheduledExecutorService sweeper;
@@ -53,6 +54,7 @@ public final class ApiServlet extends HttpServlet {
         this.beholder = beholder;
         this.engine = beholder.engine();
         this.ptz = new PtzResources(beholder);
+        this.review = new ReviewResources(beholder);
         this.guard = guard;
         this.requests = new RequestGuard(origins, "GET", "HEAD", "POST", "PUT", "DELETE");
         this.administration = new AdministrationResources(administrations, guard);
@@ -123,6 +125,11 @@ public final class ApiServlet extends HttpServlet {
         if (path.equals(List.of("events"))) {
             requireMethod(method, "GET");
             events.stream(request, response);
+            return;
+        }
+        if (path.equals(List.of("review"))) {
+            requireMethod(method, "GET");
+            review.handle(request, response);
             return;
         }
         if (path.equals(List.of("discovery"))) {
