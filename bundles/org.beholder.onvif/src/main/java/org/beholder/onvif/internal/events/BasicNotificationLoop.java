@@ -8,22 +8,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import org.beholder.onvif.CameraEvent;
 import org.beholder.onvif.CameraEventListener;
 import org.beholder.onvif.EventScheduler;
 import org.beholder.onvif.OnvifException;
-import org.beholder.onvif.SubscriptionState;
-import org.beholder.onvif.SubscriptionState.Status;
-import org.beholder.onvif.internal.soap.Addresses;
 import org.beholder.onvif.internal.soap.SoapRequest;
 import org.beholder.onvif.internal.soap.SoapTransport;
 import org.beholder.onvif.internal.xml.SafeXml;
 import org.beholder.onvif.internal.xml.Xml;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.w3c.dom.Element;
 
 /**
@@ -32,44 +26,18 @@ import org.w3c.dom.Element;
  * pull point when anything fails. The device then POSTs Notify messages to the host, which hands their bodies
  * to {@link #accept}; only notifications from the device's own address, for the current subscription, count.
  */
-public final class BasicNotificationLoop {
+public final class BasicNotificationLoop extends SubscriptionLoop {
     private static final String SUBSCRIBE = "http://docs.oasis-open.org/wsn/bw-2/NotificationProducer/SubscribeRequest";
-    private static final String RENEW = "http://docs.oasis-open.org/wsn/bw-2/SubscriptionManager/RenewRequest";
-    private static final String UNSUBSCRIBE =
-            "http://docs.oasis-open.org/wsn/bw-2/SubscriptionManager/UnsubscribeRequest";
 
-    private final Logger logger = LoggerFactory.getLogger(BasicNotificationLoop.class);
-    private final SoapTransport transport;
-    private final URI eventService;
     private final URI consumer;
-    private final EventScheduler scheduler;
-    private final CameraEventListener listener;
-    private final AtomicBoolean stopped = new AtomicBoolean();
-    private final Backoff backoff = new Backoff();
     private volatile Set<String> deviceAddresses = Set.of();
-    private volatile URI subscription;
-    private volatile String referenceHeaders = "";
-    private volatile SubscriptionState state;
     /** Counts subscriptions, so a renew scheduled for an earlier one does nothing. */
     private volatile long generation;
 
     public BasicNotificationLoop(SoapTransport transport, URI eventService, URI consumer, EventScheduler scheduler,
             CameraEventListener listener) {
-        this.transport = transport;
-        this.eventService = eventService;
+        super(transport, eventService, scheduler, listener);
         this.consumer = consumer;
-        this.scheduler = scheduler;
-        this.listener = listener;
-        this.state = new SubscriptionState(Status.STARTING, "", scheduler.now(), Duration.ZERO);
-    }
-
-    public void start() {
-        publish(state);
-        scheduler.schedule(this::subscribe, Duration.ZERO);
-    }
-
-    public SubscriptionState state() {
-        return state;
     }
 
     /**
@@ -99,33 +67,12 @@ public final class BasicNotificationLoop {
             }
         }
         List<CameraEvent> events = NotificationParser.events(notify);
-        for (CameraEvent event : events) {
-            try {
-                listener.onEvent(event);
-            } catch (RuntimeException e) {
-                logger.warn("An event listener failed on {}", event.topic(), e);
-            }
-        }
+        events.forEach(this::deliver);
         return events.size();
     }
 
-    public void stop() {
-        if (!stopped.compareAndSet(false, true)) {
-            return;
-        }
-        URI current = subscription;
-        if (current != null) {
-            try {
-                transport.call(toSubscription(current, UNSUBSCRIBE, "<wsnt:Unsubscribe/>")
-                        .withTimeout(Duration.ofSeconds(5)));
-            } catch (OnvifException e) {
-                logger.debug("Unsubscribe at {} failed: {}", SoapTransport.describe(current), e.getMessage());
-            }
-        }
-        publish(new SubscriptionState(Status.STOPPED, "stopped", scheduler.now(), Duration.ZERO));
-    }
-
-    private void subscribe() {
+    @Override
+    void subscribe() {
         if (stopped.get()) {
             return;
         }
@@ -135,18 +82,7 @@ public final class BasicNotificationLoop {
                     + "<wsnt:ConsumerReference><a:Address>" + Xml.escape(consumer.toString()) + "</a:Address>"
                     + "</wsnt:ConsumerReference><wsnt:InitialTerminationTime>" + PullPointLoop.TERMINATION
                     + "</wsnt:InitialTerminationTime></wsnt:Subscribe>").withAddressing());
-            Element reference = Xml.child(answer, "SubscriptionReference").orElseThrow(
-                    () -> new OnvifException(OnvifException.Kind.MALFORMED_ANSWER,
-                            "Subscribe: the answer has no SubscriptionReference"));
-            URI address = URI.create(Xml.text(reference, "Address").orElseThrow(
-                    () -> new OnvifException(OnvifException.Kind.MALFORMED_ANSWER, "Subscribe: no Address")));
-            // A subscription address on another host (NAT) is moved onto the one that answered.
-            subscription = address.getHost() == null ? eventService.resolve(address)
-                    : Addresses.onHostOf(address, eventService);
-            referenceHeaders = ReferenceParameters.headers(reference);
-            Instant now = scheduler.now();
-            backoff.healthy(now);
-            publish(new SubscriptionState(Status.HEALTHY, "", now, Duration.ZERO));
+            subscribed(answer, "Subscribe");
             scheduleRenew(answer, ++generation);
         } catch (OnvifException | IllegalArgumentException e) {
             fail("subscribing failed: " + e.getMessage());
@@ -176,21 +112,6 @@ public final class BasicNotificationLoop {
         }
     }
 
-    private void fail(String reason) {
-        if (stopped.get()) {
-            return;
-        }
-        subscription = null;
-        Duration wait = backoff.failed(scheduler.now());
-        logger.debug("Notifications from {}: {}; again in {}", SoapTransport.describe(eventService), reason, wait);
-        publish(new SubscriptionState(Status.RESUBSCRIBING, reason, scheduler.now(), wait));
-        scheduler.schedule(this::subscribe, wait);
-    }
-
-    private SoapRequest toSubscription(URI address, String action, String body) {
-        return SoapRequest.of(address, action, body).withAddressing().withHeaders(referenceHeaders);
-    }
-
     private static Set<String> resolve(String host) throws OnvifException {
         try {
             return Set.of(InetAddress.getAllByName(host)).stream().map(InetAddress::getHostAddress)
@@ -205,15 +126,6 @@ public final class BasicNotificationLoop {
             return Optional.ofNullable(URI.create(reported.trim()).getPath()).orElse("").equals(current.getPath());
         } catch (IllegalArgumentException e) {
             return false;
-        }
-    }
-
-    private void publish(SubscriptionState newState) {
-        state = newState;
-        try {
-            listener.onStateChanged(newState);
-        } catch (RuntimeException e) {
-            logger.warn("An event listener failed on a state change", e);
         }
     }
 }
